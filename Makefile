@@ -1,0 +1,37 @@
+# Thin wrappers around the commands the README shows. Every target installs what it needs first.
+PY := .venv/bin/python
+PYTEST := .venv/bin/pytest
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run test unit e2e serve lint format clean
+
+install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
+	bash scripts/install.sh
+
+run: install  ## the main job: start the portal, drive every flow, write artifacts and a report
+	$(PY) -m e2e.run
+
+test: install  ## unit tests, then the e2e suite (headless Chromium, phone profile)
+	$(PYTEST) tests -q
+	$(PYTEST) e2e -q
+
+unit: install
+	$(PYTEST) tests -q
+
+e2e: install
+	$(PYTEST) e2e -q
+
+serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
+	$(PY) -m mock_portal --host $(HOST) --port $(PORT)
+
+lint: install
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: install
+	.venv/bin/ruff format .
+	.venv/bin/ruff check --fix .
+
+clean:
+	rm -rf artifacts test-results .pytest_cache instance

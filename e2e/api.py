@@ -1,0 +1,87 @@
+"""A client for the portal's test-control API, sharing cookies with the browser context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from playwright.sync_api import APIRequestContext, APIResponse
+
+
+class TestApiError(AssertionError):
+    """The test API refused a call; the message carries the portal's explanation."""
+
+
+@dataclass(frozen=True)
+class Person:
+    """A person the test created: who they are and how they prove it."""
+
+    id: int
+    name: str
+    phone: str
+    payment_password: str
+    variant: str
+    scenario: str
+
+
+class PortalApi:
+    """Calls to ``/__test__``; ``request`` is ``context.request`` so login sets browser cookies."""
+
+    __test__ = False  # not a pytest class
+
+    def __init__(self, request: APIRequestContext, base_url: str) -> None:
+        self.request = request
+        self.base_url = base_url.rstrip("/")
+
+    def _call(self, method: str, path: str, data: Any = None) -> Any:
+        response: APIResponse = self.request.fetch(
+            f"{self.base_url}/__test__{path}", method=method, data=data
+        )
+        if not response.ok:
+            raise TestApiError(f"{method} /__test__{path} -> {response.status}: {response.text()}")
+        return response.json()
+
+    def reset(self) -> dict[str, Any]:
+        """Empty the store and reset the clock."""
+        return self._call("POST", "/reset")
+
+    def create_person(self, scenario: str, variant: str = "A", **overrides: Any) -> Person:
+        """Create a person in ``scenario`` on client ``variant``."""
+        body = self._call("POST", "/users", {"scenario": scenario, "variant": variant, **overrides})
+        return Person(
+            id=body["id"],
+            name=body["name"],
+            phone=body["phone"],
+            payment_password=body["payment_password"],
+            variant=body["variant"],
+            scenario=body["scenario"],
+        )
+
+    def state(self, person: Person) -> dict[str, Any]:
+        """Return the person's state: status, entry_visible, outstanding_fen, application."""
+        return self._call("GET", f"/users/{person.id}")
+
+    def login(self, person: Person) -> None:
+        """Sign the browser context in as ``person`` (no UI login)."""
+        self._call("POST", "/login", {"user_id": person.id})
+
+    def reinvite(self, person: Person) -> dict[str, Any]:
+        """Invite a closed person again."""
+        return self._call("POST", f"/users/{person.id}/invite")
+
+    def now(self) -> str:
+        """Return the portal clock as ISO text."""
+        return self._call("GET", "/clock")["now"]
+
+    def advance(self, **delta: float) -> str:
+        """Move the portal clock forward (days=, hours=, minutes= or seconds=)."""
+        ((unit, amount),) = delta.items()
+        return self._call("POST", "/clock", {f"advance_{unit}": amount})["now"]
+
+    def set_now(self, moment: str) -> str:
+        """Move the portal clock forward to ``moment`` (ISO)."""
+        return self._call("POST", "/clock", {"now": moment})["now"]
+
+    def last_sms(self, person: Person) -> str:
+        """Return the last SMS code sent to ``person``."""
+        return self._call("GET", f"/sms/{person.id}")["code"]

@@ -1,0 +1,44 @@
+"""The account site (微粒贷官网 / 账户中心) and its 安全中心 / 账户管理."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from ..labels import Labels
+from .base import Screen
+
+
+class SitePage(Screen):
+    """微粒贷官网 (variant A) or 账户中心 (variant B)."""
+
+    @property
+    def title_text(self) -> str:
+        """Return the site's name in this variant."""
+        return self.labels.site
+
+    def open_security(self) -> SecurityPage:
+        """Tap 安全中心 (or 账户管理)."""
+        self.tap("link", self.labels.security)
+        return SecurityPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class SecurityPage(Screen):
+    """安全中心 / 账户管理: the closure option, or a note on why it is missing."""
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.close_option = page.get_by_role("link", name=labels.close, exact=True)
+        self.missing_note = page.get_by_role("note")
+        self.kefu_link = self.missing_note.get_by_role("link", name="联系微粒贷客服")
+
+    @property
+    def title_text(self) -> str:
+        """Return the section's name in this variant."""
+        return self.labels.security
+
+    def start_closure(self):  # type: ignore[no-untyped-def]
+        """Tap 注销账户 (or 关闭账户); the pre-checks decide the next screen."""
+        from .closure import ClosureEntry
+
+        self.tap("link", self.labels.close)
+        return ClosureEntry(self.page, self.labels)

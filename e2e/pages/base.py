@@ -1,0 +1,50 @@
+"""What every screen has: the page, the client's labels, a title bar and a back button."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from playwright.sync_api import Locator, Page, expect
+
+from ..labels import Labels
+from ..trail import Tap, note
+
+Role = Literal["link", "button", "checkbox", "textbox", "searchbox"]
+
+
+class Screen:
+    """A portal screen; subclasses set ``TITLE`` (or override ``title_text``)."""
+
+    TITLE = ""
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        self.page = page
+        self.labels = labels
+        self.heading = page.get_by_role("heading", level=1)
+        self.back_button = page.get_by_role("link", name="返回")
+        self.error = page.get_by_role("alert")
+
+    @property
+    def title_text(self) -> str:
+        """Return the title this screen must show."""
+        return self.TITLE
+
+    def expect_shown(self) -> None:
+        """Wait until this screen is the one on show."""
+        expect(self.heading).to_have_text(self.title_text)
+
+    def tap(self, role: Role, name: str, *, within: Locator | None = None) -> None:
+        """Tap the control with ``role`` and accessible ``name`` and note it on the trail."""
+        scope = within if within is not None else self.page
+        note(Tap(screen=self.title_text, role=role, name=name))
+        scope.get_by_role(role, name=name, exact=True).click()
+
+    def fill(self, label: str, value: str) -> None:
+        """Type ``value`` into the field labelled ``label`` and note it on the trail."""
+        note(Tap(screen=self.title_text, role="textbox", name=label))
+        self.page.get_by_label(label, exact=True).fill(value)
+
+    def shown(self) -> Screen:
+        """Wait for this screen and return it (so constructors can be chained)."""
+        self.expect_shown()
+        return self

@@ -1,0 +1,95 @@
+"""WeChat screens: 我, 服务, 微信 (chats), 服务通知, 征信报告."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from playwright.sync_api import Locator, Page
+
+from ..labels import Labels
+from ..trail import Tap, note
+from .base import Screen
+
+if TYPE_CHECKING:
+    from .weilidai import WeilidaiHomePage
+
+
+class MePage(Screen):
+    """The 我 tab."""
+
+    TITLE = "我"
+
+    @classmethod
+    def open(cls, page: Page, labels: Labels) -> MePage:
+        """Open WeChat on the 我 tab."""
+        page.goto("/me")
+        screen = cls(page, labels)
+        screen.expect_shown()
+        return screen
+
+    def open_services(self) -> ServicesPage:
+        """Tap 服务."""
+        self.tap("link", "服务")
+        return ServicesPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+    def open_chats(self) -> ChatsPage:
+        """Switch to the 微信 tab."""
+        self.tap("link", "微信", within=self.page.get_by_role("navigation", name="微信"))
+        return ChatsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class ServicesPage(Screen):
+    """服务, with the 金融理财 section."""
+
+    TITLE = "服务"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.finance = page.get_by_role("region", name="金融理财")
+        self.weilidai_tile = self.finance.get_by_role("link", name="微粒贷")
+        self.credit_report_tile = self.finance.get_by_role("link", name="征信报告")
+
+    def open_weilidai(self) -> WeilidaiHomePage:
+        """Tap the 微粒贷 tile in 金融理财."""
+        from .weilidai import WeilidaiHomePage
+
+        self.tap("link", "微粒贷", within=self.finance)
+        return WeilidaiHomePage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+    def open_credit_report(self) -> CreditReportPage:
+        """Tap the 征信报告 tile."""
+        self.tap("link", "征信报告", within=self.finance)
+        return CreditReportPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class ChatsPage(Screen):
+    """The 微信 tab: the chat list."""
+
+    TITLE = "微信"
+
+    def open_notifications(self) -> NotificationsPage:
+        """Open the 服务通知 conversation."""
+        note(Tap(self.title_text, "link", "服务通知"))
+        self.page.get_by_role("link", name="服务通知").click()
+        return NotificationsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class NotificationsPage(Screen):
+    """服务通知: messages such as the closure result."""
+
+    TITLE = "服务通知"
+
+    def message(self, title: str) -> Locator:
+        """Return the notification titled ``title``."""
+        return self.page.get_by_role("article", name=title)
+
+
+class CreditReportPage(Screen):
+    """征信报告: each credit account and its status."""
+
+    TITLE = "征信报告"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.statuses = page.get_by_test_id("credit-status")
+        self.overdue_history = page.get_by_test_id("overdue-history")

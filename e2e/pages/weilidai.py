@@ -1,0 +1,83 @@
+"""微粒贷 screens: home with the "…" menu, 借款记录, 还款, 借钱."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+from ..labels import Labels
+from .base import Screen
+
+
+class WeilidaiHomePage(Screen):
+    """The 微粒贷 home: 可借额度, 借钱, 还款, 借款记录, and 更多 (…) at the top right."""
+
+    TITLE = "微粒贷"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.credit_line = page.get_by_text("可借额度")
+        self.more_button = page.get_by_role("button", name="更多")
+        self.menu = page.get_by_role("dialog", name="更多")
+
+    def open_more(self) -> WeilidaiHomePage:
+        """Tap the "…" button at the top right; the menu slides up."""
+        self.tap("button", "更多")
+        self.menu.wait_for()
+        return self
+
+    def _menu_item(self, name: str) -> None:
+        self.tap("link", name, within=self.menu)
+
+    def open_site(self):  # type: ignore[no-untyped-def]
+        """Choose 微粒贷官网 (or 账户中心, by variant) in the menu."""
+        from .account import SitePage
+
+        self._menu_item(self.labels.site)
+        return SitePage(self.page, self.labels).shown()
+
+    def open_loans(self) -> LoansPage:
+        """Tap 借款记录."""
+        self.tap("link", "借款记录")
+        return LoansPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+    def open_repay(self) -> RepayPage:
+        """Tap 还款."""
+        self.tap("link", "还款")
+        return RepayPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class LoansPage(Screen):
+    """借款记录: each loan with its breakdown."""
+
+    TITLE = "借款记录"
+
+    def loan(self, borrowed_on: str):  # type: ignore[no-untyped-def]
+        """Return the loan card borrowed on ``borrowed_on`` (YYYY-MM-DD)."""
+        return self.page.get_by_role("article", name=f"借款 {borrowed_on}")
+
+
+class RepayPage(Screen):
+    """还款: the amount owed, its breakdown, and the payment password."""
+
+    TITLE = "还款"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.breakdown = page.get_by_role("list", name="欠款明细")
+
+    def repay(self, payment_password: str) -> RepaidPage:
+        """Pay everything owed with the payment password."""
+        self.fill("支付密码", payment_password)
+        self.page.get_by_role("button", name="确认还款").click()
+        return RepaidPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class RepaidPage(Screen):
+    """The repayment result."""
+
+    TITLE = "还款结果"
+
+    def back_to_weilidai(self) -> WeilidaiHomePage:
+        """Tap 返回微粒贷."""
+        self.tap("link", "返回微粒贷")
+        return WeilidaiHomePage(self.page, self.labels).shown()  # type: ignore[return-value]

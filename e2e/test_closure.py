@@ -1,0 +1,53 @@
+"""Closing an account: the happy path, the 0.01 block, repay-then-close, no entry when uninvited."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from .flows import Journey, blocked_then_repay_flow, close_account_flow, path_to_closure, run_flow
+from .labels import Labels
+from .pages import MePage
+
+
+def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, person, labels: Labels):
+    person("uninvited", variant=labels.variant)
+    services = MePage.open(page, labels).open_services()
+    expect(services.finance).to_be_visible()
+    expect(services.credit_report_tile).to_be_visible()
+    expect(services.weilidai_tile).to_have_count(0)
+
+
+def test_invited_person_closes_account_and_application_is_pending(
+    page: Page, portal, person, labels
+):
+    someone = person("invited", variant=labels.variant)
+    journey = run_flow(Journey(page, portal, someone), close_account_flow(labels).steps)
+    state = portal.state(someone)
+    assert state["status"] == "closure_pending"
+    assert state["application"]["status"] == "pending"
+    assert state["application"]["reference"] == journey.notes["reference"]
+
+
+def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, person, labels):
+    someone = person("outstanding_0_01", variant=labels.variant)
+    before = portal.state(someone)
+    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    blocked = journey.screen.blocked()
+    expect(blocked.amount).to_have_text("¥0.01")
+    expect(blocked.breakdown).to_contain_text(re.compile(r"本金\s*¥0\.01"))
+    expect(page.get_by_role("link", name="去还款")).to_be_visible()
+    after = portal.state(someone)
+    assert after["application"] is None
+    assert after["outstanding_fen"] == before["outstanding_fen"] == 1
+    assert after["status"] == "active"
+
+
+def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, labels):
+    someone = person("outstanding_0_01", variant=labels.variant)
+    journey = run_flow(Journey(page, portal, someone), blocked_then_repay_flow(labels).steps)
+    assert journey.notes["blocked_amount"] == "¥0.01"
+    state = portal.state(someone)
+    assert state["outstanding_fen"] == 0
+    assert state["application"]["status"] == "pending"

@@ -1,0 +1,60 @@
+"""The portal clock, kept in the store so every worker process reads the same time.
+
+With no clock row the portal follows real Beijing time. The test-control API freezes it at a
+known moment and moves it; ``catch_up`` then applies whatever fell due.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from sqlalchemy.orm import Session
+
+from .store import ClockState
+
+BEIJING = timezone(timedelta(hours=8))
+
+
+def real_beijing_now() -> datetime:
+    """Return the real time in Beijing as a naive datetime (the store's convention)."""
+    return datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)
+
+
+def now(db: Session) -> datetime:
+    """Return the portal's current time."""
+    state = db.get(ClockState, 1)
+    if state is None:
+        return real_beijing_now()
+    if state.frozen_at is not None:
+        return state.frozen_at
+    return real_beijing_now() + timedelta(seconds=state.offset_seconds)
+
+
+def freeze(db: Session, moment: datetime) -> None:
+    """Stop the clock at ``moment`` (naive Beijing time)."""
+    state = db.get(ClockState, 1) or ClockState(id=1)
+    state.frozen_at = moment.replace(microsecond=0)
+    state.offset_seconds = 0
+    db.add(state)
+
+
+def advance(db: Session, delta: timedelta) -> datetime:
+    """Move the clock forward by ``delta``; return the new time."""
+    if delta < timedelta(0):
+        raise ValueError("the portal clock only moves forward")
+    state = db.get(ClockState, 1)
+    if state is None or state.frozen_at is None:
+        state = state or ClockState(id=1, offset_seconds=0)
+        state.offset_seconds = (state.offset_seconds or 0) + int(delta.total_seconds())
+        db.add(state)
+    else:
+        state.frozen_at = state.frozen_at + delta
+    return now(db)
+
+
+def parse_moment(text: str) -> datetime:
+    """Parse an ISO time; one with an offset is converted to Beijing time, a naive one kept."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(BEIJING).replace(tzinfo=None)
+    return moment

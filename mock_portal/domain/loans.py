@@ -1,0 +1,116 @@
+"""Loans: daily interest (按日计息), overdue penalty (罚息) and what is still owed, to the fen.
+
+Interest and penalty are accrued day by day on the portal clock and stored on the loan, so a
+balance never changes between two looks at the same moment. A repayment pays the penalty
+first, then the interest, then the principal, as lenders in China usually allocate it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Protocol
+
+from .money import apply_rate
+
+DEFAULT_DAILY_RATE_PPM = 500  # 0.05 % a day, a typical Weilidai price
+PENALTY_MULTIPLIER_PERCENT = 150  # 罚息 is 1.5 times the daily rate on overdue principal
+RECENT_LOAN_DAYS = 30
+
+
+class LoanLike(Protocol):
+    principal_fen: int
+    interest_fen: int
+    penalty_fen: int
+    repaid_fen: int
+    daily_rate_ppm: int
+    borrowed_at: datetime
+    due_on: date
+    accrued_through: date
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """What is still owed on one loan or on several, split into its parts."""
+
+    principal_fen: int = 0
+    interest_fen: int = 0
+    penalty_fen: int = 0
+
+    @property
+    def total_fen(self) -> int:
+        """Return the whole amount owed."""
+        return self.principal_fen + self.interest_fen + self.penalty_fen
+
+    def __add__(self, other: Breakdown) -> Breakdown:
+        return Breakdown(
+            self.principal_fen + other.principal_fen,
+            self.interest_fen + other.interest_fen,
+            self.penalty_fen + other.penalty_fen,
+        )
+
+
+def outstanding(loan: LoanLike) -> Breakdown:
+    """Return what is still owed on ``loan``: repaid money covers penalty, interest, principal."""
+    paid = loan.repaid_fen
+    parts = []
+    for charged in (loan.penalty_fen, loan.interest_fen, loan.principal_fen):
+        covered = min(charged, paid)
+        paid -= covered
+        parts.append(charged - covered)
+    penalty, interest, principal = parts
+    return Breakdown(principal_fen=principal, interest_fen=interest, penalty_fen=penalty)
+
+
+def total_outstanding(loans: list[LoanLike]) -> Breakdown:
+    """Return the sum of what is owed on all ``loans``."""
+    total = Breakdown()
+    for loan in loans:
+        total = total + outstanding(loan)
+    return total
+
+
+def is_overdue(loan: LoanLike, today: date) -> bool:
+    """Say whether principal is still owed after the due date."""
+    return today > loan.due_on and outstanding(loan).principal_fen > 0
+
+
+def accrue(loan: LoanLike, today: date) -> list[date]:
+    """Charge each day's interest and penalty up to ``today``; return the overdue days charged."""
+    overdue_days: list[date] = []
+    day = loan.accrued_through + timedelta(days=1)
+    while day <= today:
+        principal_owed = outstanding(loan).principal_fen
+        if principal_owed <= 0:
+            break
+        loan.interest_fen += apply_rate(principal_owed, loan.daily_rate_ppm)
+        if day > loan.due_on:
+            rate = loan.daily_rate_ppm * PENALTY_MULTIPLIER_PERCENT // 100
+            loan.penalty_fen += apply_rate(principal_owed, rate)
+            overdue_days.append(day)
+        day += timedelta(days=1)
+    loan.accrued_through = max(loan.accrued_through, today)
+    return overdue_days
+
+
+def pay(loans: list[LoanLike], amount_fen: int) -> int:
+    """Spread a repayment over ``loans`` oldest first; return the fen left over (0 normally)."""
+    if amount_fen <= 0:
+        raise ValueError("还款金额必须大于 0")
+    left = amount_fen
+    for loan in sorted(loans, key=lambda item: item.borrowed_at):
+        owed = outstanding(loan).total_fen
+        if owed <= 0:
+            continue
+        share = min(owed, left)
+        loan.repaid_fen += share
+        left -= share
+        if left == 0:
+            break
+    return left
+
+
+def is_recent_unpaid(loan: LoanLike, now: datetime) -> bool:
+    """Say whether a loan was borrowed in the last 30 days and is not repaid (abnormal account)."""
+    recent = now - loan.borrowed_at < timedelta(days=RECENT_LOAN_DAYS)
+    return recent and outstanding(loan).total_fen > 0

@@ -1,0 +1,78 @@
+"""Account rules: who sees the entry, what may be paused or opted out, the closure pre-checks."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import Enum
+
+from .loans import Breakdown, LoanLike, is_recent_unpaid, total_outstanding
+
+PAUSE_MONTHS_DAYS = 90  # the seed's "比如3个月"
+VISIBLE_STATUSES = frozenset({"active", "closure_pending"})
+
+OWED_REFUSAL = "您还有未还清的借款（¥{amount}），为保证您能随时还款，请先还清全部欠款后再操作。"
+
+
+def entry_visible(status: str, opted_out: bool, owed_fen: int) -> bool:
+    """Say whether the 微粒贷 tile shows; it never hides from someone who still owes money."""
+    if status == "not_invited" or status == "closed":
+        return owed_fen > 0
+    if owed_fen > 0:
+        return True
+    return status in VISIBLE_STATUSES and not opted_out
+
+
+def pause_until(now: datetime) -> datetime:
+    """Return when a pause started ``now`` ends (three months on the portal clock)."""
+    return now + timedelta(days=PAUSE_MONTHS_DAYS)
+
+
+class Check(Enum):
+    """The outcome of the closure pre-checks, in the order they run."""
+
+    ABNORMAL = "abnormal"
+    OUTSTANDING = "outstanding"
+    UNDER_REVIEW = "under_review"
+    CLOSED = "closed"
+    OK = "ok"
+
+
+@dataclass(frozen=True)
+class Precheck:
+    """Why a closure may or may not start, with what the page must show."""
+
+    check: Check
+    reasons: list[str] = field(default_factory=list)
+    owed: Breakdown = Breakdown()
+
+
+ABNORMAL_RECENT_LOAN = "近30天内有借款尚未还清"
+ABNORMAL_RISK_FLAG = "账户存在风险管控，暂不支持注销"
+
+
+def abnormal_reasons(loans: list[LoanLike], risk_flag: bool, now: datetime) -> list[str]:
+    """Return why the account counts as abnormal (no closure option), or an empty list."""
+    reasons = []
+    if any(is_recent_unpaid(loan, now) for loan in loans):
+        reasons.append(ABNORMAL_RECENT_LOAN)
+    if risk_flag:
+        reasons.append(ABNORMAL_RISK_FLAG)
+    return reasons
+
+
+def closure_precheck(
+    status: str, loans: list[LoanLike], risk_flag: bool, now: datetime
+) -> Precheck:
+    """Run the closure pre-checks in order: abnormal, anything owed, already under review."""
+    if status == "closed":
+        return Precheck(Check.CLOSED)
+    reasons = abnormal_reasons(loans, risk_flag, now)
+    if reasons:
+        return Precheck(Check.ABNORMAL, reasons=reasons)
+    owed = total_outstanding(loans)
+    if owed.total_fen > 0:
+        return Precheck(Check.OUTSTANDING, owed=owed)
+    if status == "closure_pending":
+        return Precheck(Check.UNDER_REVIEW)
+    return Precheck(Check.OK)

@@ -1,0 +1,452 @@
+"""What the portal does to its store: build scenarios, move time, repay, pause, close.
+
+Views and the test-control API call these; each state change runs in one transaction and
+reaches the rules in ``domain`` for every decision.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from fixtures import Scenario, make_person
+from fixtures.people import DEFAULT_SEED
+
+from .domain import loans as loan_rules
+from .domain import rules
+from .domain.money import format_yuan as _yuan
+from .domain.variants import check_variant
+from .domain.workdays import add_working_days
+from .store import (
+    Account,
+    Application,
+    ChatMessage,
+    ClosureFlow,
+    CreditRecord,
+    Loan,
+    Notification,
+    Person,
+    SmsCode,
+)
+
+
+class Refused(Exception):
+    """A request the rules refuse; the message is shown to the person as it is."""
+
+
+# ---------------------------------------------------------------- building people
+
+
+def create_person(
+    db: Session, spec: Scenario, variant: str, now: datetime, person_fields: dict[str, str]
+) -> Person:
+    """Create a Faker-filled person in the state ``spec`` describes."""
+    count = db.scalar(select(func.count(Person.id))) or 0
+    data = make_person(DEFAULT_SEED + count)
+    person = Person(
+        name=person_fields.get("name", data.name),
+        phone=person_fields.get("phone", data.phone),
+        id_number=person_fields.get("id_number", data.id_number),
+        bank_card=person_fields.get("bank_card", data.bank_card),
+        payment_password=person_fields.get("payment_password", data.payment_password),
+        scenario=spec.name,
+        variant=check_variant(variant),
+        opted_out=spec.opted_out,
+        risk_flag=spec.risk_flag,
+        eligible_after_pause=spec.eligible_after_pause,
+        face_check_fails=spec.face_check_fails,
+        review_outcome=spec.review_outcome,
+        review_reject_reason=spec.review_reject_reason,
+        review_working_days=spec.review_working_days,
+        created_at=now,
+    )
+    db.add(person)
+    if spec.invited:
+        _open_account(db, person, spec, now)
+    db.flush()
+    return person
+
+
+def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) -> Account:
+    opened = now - timedelta(days=max([400] + [loan.borrowed_days_ago + 30 for loan in spec.loans]))
+    account = Account(
+        person=person, status="active", credit_limit_fen=spec.credit_limit_fen, opened_at=opened
+    )
+    db.add(account)
+    overdue: list[str] = []
+    for item in spec.loans:
+        borrowed = now - timedelta(days=item.borrowed_days_ago)
+        account.loans.append(
+            Loan(
+                principal_fen=item.principal_fen,
+                interest_fen=item.interest_fen,
+                penalty_fen=item.penalty_fen,
+                repaid_fen=item.repaid_fen,
+                daily_rate_ppm=item.daily_rate_ppm,
+                borrowed_at=borrowed,
+                due_on=(borrowed + timedelta(days=item.term_days)).date(),
+                accrued_through=now.date(),
+            )
+        )
+        overdue.extend(item.overdue_months)
+    db.flush()
+    db.add(
+        CreditRecord(
+            person_id=person.id,
+            account_id=account.id,
+            opened_on=opened.date(),
+            overdue_months=",".join(sorted(set(overdue))),
+        )
+    )
+    if spec.status == "paused":
+        account.status = "paused"
+        paused_at = now - timedelta(days=spec.paused_days_ago)
+        account.paused_until = rules.pause_until(paused_at)
+    elif spec.status == "closure_pending":
+        _submit_application(db, account, _new_flow(db, account, now - timedelta(hours=2)), now)
+    elif spec.status == "closed":
+        submitted = now - timedelta(days=7)
+        flow = _new_flow(db, account, submitted)
+        application = _submit_application(db, account, flow, submitted)
+        application.decide_at = add_working_days(submitted, 1)
+        _decide(db, application, application.decide_at)
+    return account
+
+
+def reinvite(db: Session, person: Person, now: datetime) -> Account:
+    """Invite a person again: a brand-new account with no history and no priority."""
+    current = person.account
+    if current is not None and current.status != "closed":
+        raise Refused("该用户的微粒贷账户仍然存在，无需重新邀请")
+    person.opted_out = False
+    spec = Scenario("reinvited", "重新邀请", credit_limit_fen=500_000)
+    account = Account(
+        person=person, status="active", credit_limit_fen=spec.credit_limit_fen, opened_at=now
+    )
+    db.add(account)
+    db.flush()
+    db.add(CreditRecord(person_id=person.id, account_id=account.id, opened_on=now.date()))
+    notify(
+        db,
+        person,
+        "invitation",
+        "微粒贷邀请",
+        "您已获得微粒贷借款资格，可在“我-服务-微粒贷”查看额度。",
+        now,
+    )
+    return account
+
+
+# ---------------------------------------------------------------- reading state
+
+
+@dataclass(frozen=True)
+class PersonState:
+    """What the portal knows of a person right now, as the test API and views need it."""
+
+    status: str
+    entry_visible: bool
+    owed: loan_rules.Breakdown
+    application: Application | None
+
+
+def person_status(person: Person) -> str:
+    """Return not_invited, active, paused, closure_pending or closed."""
+    account = person.account
+    return account.status if account is not None else "not_invited"
+
+
+def latest_application(account: Account | None) -> Application | None:
+    """Return the account's newest closure application, if any."""
+    if account is None or not account.applications:
+        return None
+    return account.applications[-1]
+
+
+def state_of(person: Person) -> PersonState:
+    """Return the person's status, entry visibility, money owed and closure application."""
+    account = person.account
+    owed = loan_rules.total_outstanding(account.loans) if account else loan_rules.Breakdown()
+    status = person_status(person)
+    return PersonState(
+        status=status,
+        entry_visible=rules.entry_visible(status, person.opted_out, owed.total_fen),
+        owed=owed,
+        application=latest_application(account),
+    )
+
+
+def precheck(person: Person, now: datetime) -> rules.Precheck:
+    """Run the closure pre-checks for the person's account."""
+    account = person.account
+    if account is None:
+        return rules.Precheck(rules.Check.CLOSED)
+    return rules.closure_precheck(account.status, account.loans, person.risk_flag, now)
+
+
+# ---------------------------------------------------------------- time passing
+
+
+def catch_up(db: Session, now: datetime) -> None:
+    """Apply whatever fell due by ``now``: interest, penalties, pause expiry, review decisions."""
+    today = now.date()
+    for loan in db.scalars(select(Loan).where(Loan.accrued_through < today)):
+        overdue_days = loan_rules.accrue(loan, today)
+        if overdue_days:
+            _record_overdue(db, loan.account, overdue_days)
+    for account in db.scalars(
+        select(Account).where(Account.status == "paused", Account.paused_until <= now)
+    ):
+        _end_pause(db, account, now)
+    for application in db.scalars(
+        select(Application).where(Application.status == "pending", Application.decide_at <= now)
+    ):
+        _decide(db, application, application.decide_at)
+
+
+def _record_overdue(db: Session, account: Account, days: list[date]) -> None:
+    record = db.scalar(select(CreditRecord).where(CreditRecord.account_id == account.id))
+    if record is None:
+        return
+    months = set(filter(None, record.overdue_months.split(",")))
+    months.update(day.strftime("%Y-%m") for day in days)
+    record.overdue_months = ",".join(sorted(months))
+
+
+def _end_pause(db: Session, account: Account, now: datetime) -> None:
+    person = account.person
+    account.paused_until = None
+    if not person.eligible_after_pause:
+        return  # re-evaluated and not eligible: the entry stays hidden
+    account.status = "active"
+    notify(
+        db,
+        person,
+        "invitation",
+        "微粒贷额度已恢复",
+        "暂停借款已到期，经重新评估，您的微粒贷入口已恢复，可在“我-服务-微粒贷”查看额度。",
+        now,
+    )
+
+
+# ---------------------------------------------------------------- money
+
+
+def borrow(db: Session, person: Person, amount_fen: int, now: datetime) -> Loan:
+    """Draw ``amount_fen`` from the credit line as a new loan."""
+    account = _usable_account(person)
+    if account.status != "active":
+        raise Refused("当前账户状态不支持借款")
+    owed = loan_rules.total_outstanding(account.loans).principal_fen
+    available = account.credit_limit_fen - owed
+    if amount_fen < 100:
+        raise Refused("单笔借款金额不能低于 1.00 元")
+    if amount_fen > available:
+        raise Refused(f"借款金额超过可借额度（可借 ¥{_yuan(available)}）")
+    loan = Loan(
+        principal_fen=amount_fen,
+        daily_rate_ppm=loan_rules.DEFAULT_DAILY_RATE_PPM,
+        borrowed_at=now,
+        due_on=(now + timedelta(days=300)).date(),
+        accrued_through=now.date(),
+    )
+    account.loans.append(loan)
+    db.flush()
+    return loan
+
+
+def repay_all(db: Session, person: Person, now: datetime) -> int:
+    """Pay off everything owed; return the amount paid in fen."""
+    account = _usable_account(person)
+    owed = loan_rules.total_outstanding(account.loans).total_fen
+    if owed <= 0:
+        raise Refused("您当前没有需要还款的借款")
+    loan_rules.pay(account.loans, owed)
+    notify(
+        db,
+        person,
+        "repayment",
+        "微粒贷还款成功",
+        f"您已成功还款 ¥{_yuan(owed)}，当前借款已全部结清。",
+        now,
+    )
+    return owed
+
+
+def _usable_account(person: Person) -> Account:
+    account = person.account
+    if account is None:
+        raise Refused("您暂未获得微粒贷借款资格")
+    if account.status == "closed":
+        raise Refused("您的微粒贷账户已注销，无法恢复")
+    return account
+
+
+# ---------------------------------------------------------------- pause and opt-out
+
+
+def pause(db: Session, person: Person, now: datetime) -> Account:
+    """Pause borrowing for three months; refused while money is owed."""
+    account = _usable_account(person)
+    _refuse_if_owed(account)
+    if account.status == "paused":
+        raise Refused("借款功能已处于暂停状态")
+    if account.status != "active":
+        raise Refused("注销申请审核中，暂不能暂停借款")
+    account.status = "paused"
+    account.paused_until = rules.pause_until(now)
+    return account
+
+
+def set_opt_out(db: Session, person: Person, opted_out: bool) -> None:
+    """Save the 不再接收微粒贷邀请消息 choice; refused while money is owed."""
+    if opted_out:
+        account = person.account
+        if account is not None:
+            _refuse_if_owed(account)
+    person.opted_out = opted_out
+
+
+def _refuse_if_owed(account: Account) -> None:
+    owed = loan_rules.total_outstanding(account.loans).total_fen
+    if owed > 0:
+        raise Refused(rules.OWED_REFUSAL.format(amount=_yuan(owed)))
+
+
+# ---------------------------------------------------------------- closure
+
+
+def _new_flow(db: Session, account: Account, now: datetime) -> ClosureFlow:
+    flow = ClosureFlow(account_id=account.id, token=secrets.token_hex(16), started_at=now)
+    db.add(flow)
+    db.flush()
+    return flow
+
+
+def start_closure(db: Session, person: Person, now: datetime) -> ClosureFlow:
+    """Start a closure after the consequences were acknowledged; the pre-checks run again."""
+    check = precheck(person, now)
+    if check.check is not rules.Check.OK:
+        raise Refused("当前账户不满足注销条件")
+    return _new_flow(db, person.account, now)  # type: ignore[arg-type]
+
+
+def current_flow(db: Session, person: Person, token: str | None) -> ClosureFlow | None:
+    """Return the person's closure flow named by ``token`` (None if it is not theirs)."""
+    if not token or person.account is None:
+        return None
+    flow = db.scalar(select(ClosureFlow).where(ClosureFlow.token == token))
+    if flow is None or flow.account_id != person.account.id:
+        return None
+    return flow
+
+
+def last_sms(db: Session, flow: ClosureFlow) -> SmsCode | None:
+    """Return the newest SMS code sent for ``flow``."""
+    return db.scalar(
+        select(SmsCode).where(SmsCode.flow_id == flow.id).order_by(SmsCode.id.desc()).limit(1)
+    )
+
+
+def sms_sent_times(db: Session, person: Person) -> list[datetime]:
+    """Return when SMS codes were sent to the person (for the resend limits)."""
+    return list(db.scalars(select(SmsCode.sent_at).where(SmsCode.person_id == person.id)))
+
+
+def submit_closure(db: Session, person: Person, flow: ClosureFlow, now: datetime) -> Application:
+    """Submit the closure application for a verified flow, once: a repeat returns the first."""
+    existing = db.scalar(select(Application).where(Application.flow_id == flow.id))
+    if existing is not None:
+        return existing
+    account = person.account
+    if account is None or account.id != flow.account_id:
+        raise Refused("注销流程已失效，请重新发起")
+    check = precheck(person, now)
+    if check.check is rules.Check.UNDER_REVIEW:
+        pending = latest_application(account)
+        assert pending is not None
+        return pending
+    if check.check is not rules.Check.OK:
+        raise Refused("当前账户不满足注销条件，请返回查看原因")
+    return _submit_application(db, account, flow, now)
+
+
+def _submit_application(
+    db: Session, account: Account, flow: ClosureFlow, now: datetime
+) -> Application:
+    person = account.person
+    application = Application(
+        account=account,
+        flow_id=flow.id,
+        reference=f"ZX{now:%Y%m%d}{flow.id:06d}",
+        status="pending",
+        submitted_at=now,
+        decide_at=add_working_days(now, person.review_working_days),
+    )
+    db.add(application)
+    flow.step = "done"
+    account.status = "closure_pending"
+    db.flush()
+    return application
+
+
+def _decide(db: Session, application: Application, when: datetime) -> None:
+    account = application.account
+    person = account.person
+    application.decided_at = when
+    if person.review_outcome == "reject":
+        application.status = "rejected"
+        application.reason = person.review_reject_reason or "账户暂不满足注销条件"
+        account.status = "active"
+        notify(
+            db,
+            person,
+            "closure_rejected",
+            "微粒贷注销申请未通过",
+            f"您的注销申请（编号 {application.reference}）未通过审核。原因：{application.reason}。"
+            "账户仍可正常使用，如有疑问请联系微粒贷客服。",
+            when,
+        )
+        return
+    application.status = "approved"
+    account.status = "closed"
+    account.closed_at = when
+    db.execute(delete(Loan).where(Loan.account_id == account.id))
+    db.expire(account, ["loans"])
+    record = db.scalar(select(CreditRecord).where(CreditRecord.account_id == account.id))
+    if record is not None:
+        record.status = "已注销"
+        record.closed_on = when.date()
+    notify(
+        db,
+        person,
+        "closure_approved",
+        "微粒贷账户注销成功",
+        f"您的微粒贷账户已于 {when:%Y-%m-%d %H:%M} 注销成功（编号 {application.reference}）。"
+        "账户信息和借款记录已清除，注销后无法恢复。",
+        when,
+    )
+
+
+def notify(
+    db: Session, person: Person, kind: str, title: str, body: str, when: datetime
+) -> Notification:
+    """Send a 服务通知 to the person."""
+    if kind == "invitation" and person.opted_out:
+        raise Refused("用户已选择不再接收微粒贷邀请消息")
+    note = Notification(person_id=person.id, kind=kind, title=title, body=body, created_at=when)
+    db.add(note)
+    return note
+
+
+def chat_history(db: Session, person: Person) -> list[ChatMessage]:
+    """Return the person's 客服 chat, oldest first."""
+    return list(
+        db.scalars(
+            select(ChatMessage).where(ChatMessage.person_id == person.id).order_by(ChatMessage.id)
+        )
+    )

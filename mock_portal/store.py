@@ -1,0 +1,277 @@
+"""The portal's store: SQLAlchemy 2 models over SQLite (WAL) or any URL in ``DATABASE_URL``.
+
+``get_db()`` gives the request's session; ``init_app(app)`` wires the engine into the factory.
+Every state change runs inside one transaction (``with db.begin():`` in the services).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+from flask import Flask, current_app, g
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+)
+from sqlalchemy.orm import (
+    DeclarativeBase,
+    Mapped,
+    Session,
+    mapped_column,
+    relationship,
+    sessionmaker,
+)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Person(Base):
+    """A WeChat user, with the scenario fields that decide how the portal treats them."""
+
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))
+    phone: Mapped[str] = mapped_column(String(20))
+    id_number: Mapped[str] = mapped_column(String(18))
+    bank_card: Mapped[str] = mapped_column(String(19))
+    payment_password: Mapped[str] = mapped_column(String(6))
+    scenario: Mapped[str] = mapped_column(String(40), default="invited")
+    variant: Mapped[str] = mapped_column(String(1), default="A")
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False)
+    risk_flag: Mapped[bool] = mapped_column(Boolean, default=False)
+    eligible_after_pause: Mapped[bool] = mapped_column(Boolean, default=True)
+    face_check_fails: Mapped[bool] = mapped_column(Boolean, default=False)
+    review_outcome: Mapped[str] = mapped_column(String(10), default="approve")
+    review_reject_reason: Mapped[str] = mapped_column(String(200), default="")
+    review_working_days: Mapped[int] = mapped_column(Integer, default=2)
+    pw_failures: Mapped[int] = mapped_column(Integer, default=0)
+    pw_locked_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    face_failures: Mapped[int] = mapped_column(Integer, default=0)
+    face_retry_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+    accounts: Mapped[list[Account]] = relationship(
+        back_populates="person", order_by="Account.id", cascade="all, delete-orphan"
+    )
+
+    @property
+    def account(self) -> Account | None:
+        """Return the person's newest Weilidai account, if they were ever invited."""
+        return self.accounts[-1] if self.accounts else None
+
+    @property
+    def masked_phone(self) -> str:
+        """Return the phone number as SMS screens show it (138****5678)."""
+        return f"{self.phone[:3]}****{self.phone[-4:]}"
+
+
+class Account(Base):
+    """One Weilidai credit line; a re-invited person gets a new one, never the old one back."""
+
+    __tablename__ = "account"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    status: Mapped[str] = mapped_column(String(20), default="active")
+    credit_limit_fen: Mapped[int] = mapped_column(Integer)
+    opened_at: Mapped[datetime] = mapped_column(DateTime)
+    paused_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    closed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    person: Mapped[Person] = relationship(back_populates="accounts")
+    loans: Mapped[list[Loan]] = relationship(
+        back_populates="account", order_by="Loan.id", cascade="all, delete-orphan"
+    )
+    applications: Mapped[list[Application]] = relationship(
+        back_populates="account", order_by="Application.id"
+    )
+
+
+class Loan(Base):
+    """One drawdown: principal, accrued interest and penalty, and what was repaid, in fen."""
+
+    __tablename__ = "loan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    principal_fen: Mapped[int] = mapped_column(Integer)
+    interest_fen: Mapped[int] = mapped_column(Integer, default=0)
+    penalty_fen: Mapped[int] = mapped_column(Integer, default=0)
+    repaid_fen: Mapped[int] = mapped_column(Integer, default=0)
+    daily_rate_ppm: Mapped[int] = mapped_column(Integer)
+    borrowed_at: Mapped[datetime] = mapped_column(DateTime)
+    due_on: Mapped[date] = mapped_column(Date)
+    accrued_through: Mapped[date] = mapped_column(Date)
+
+    account: Mapped[Account] = relationship(back_populates="loans")
+
+
+class ClosureFlow(Base):
+    """One run through the closure steps; its token makes a double submission harmless."""
+
+    __tablename__ = "closure_flow"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    token: Mapped[str] = mapped_column(String(32), unique=True)
+    step: Mapped[str] = mapped_column(String(20), default="password")
+    sms_failures: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class SmsCode(Base):
+    """An SMS code sent to a person, bound to one closure flow."""
+
+    __tablename__ = "sms_code"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    flow_id: Mapped[int] = mapped_column(ForeignKey("closure_flow.id"))
+    code: Mapped[str] = mapped_column(String(6))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+    used: Mapped[bool] = mapped_column(Boolean, default=False)
+    voided: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Application(Base):
+    """A submitted closure application and, once decided, the closure record."""
+
+    __tablename__ = "application"
+    __table_args__ = (UniqueConstraint("flow_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
+    flow_id: Mapped[int] = mapped_column(ForeignKey("closure_flow.id"))
+    reference: Mapped[str] = mapped_column(String(32), unique=True)
+    status: Mapped[str] = mapped_column(String(20), default="pending")
+    submitted_at: Mapped[datetime] = mapped_column(DateTime)
+    decide_at: Mapped[datetime] = mapped_column(DateTime)
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+
+    account: Mapped[Account] = relationship(back_populates="applications")
+
+
+class Notification(Base):
+    """A 服务通知 message in the 微信 tab."""
+
+    __tablename__ = "notification"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    kind: Mapped[str] = mapped_column(String(30))
+    title: Mapped[str] = mapped_column(String(100))
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CreditRecord(Base):
+    """A line of the person's credit report; it outlives a closed account's purged loans."""
+
+    __tablename__ = "credit_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    account_id: Mapped[int] = mapped_column(Integer)
+    institution: Mapped[str] = mapped_column(String(60), default="深圳前海微众银行股份有限公司")
+    product: Mapped[str] = mapped_column(String(30), default="微粒贷")
+    opened_on: Mapped[date] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(10), default="正常")
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    overdue_months: Mapped[str] = mapped_column(String(400), default="")
+
+
+class ChatMessage(Base):
+    """One line of the 客服 chat."""
+
+    __tablename__ = "chat_message"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
+    sender: Mapped[str] = mapped_column(String(10))  # user, bot or agent
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class ClockState(Base):
+    """The portal clock: frozen at a moment, or real time plus an offset."""
+
+    __tablename__ = "clock"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    frozen_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    """Create the engine for ``url``; SQLite gets WAL mode and a busy timeout."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    return engine
+
+
+def get_db() -> Session:
+    """Return this request's database session, opening it on first use."""
+    if "db" not in g:
+        g.db = current_app.extensions["store"](  # the sessionmaker
+        )
+    return g.db
+
+
+def close_db(_exc: BaseException | None = None) -> None:
+    """Close the request's session, if one was opened."""
+    db = g.pop("db", None)
+    if db is not None:
+        db.close()
+
+
+def reset(engine: Engine) -> None:
+    """Drop and recreate every table: an empty store."""
+    Base.metadata.drop_all(engine)
+    Base.metadata.create_all(engine)
+
+
+def init_app(app: Flask) -> None:
+    """Create the engine and tables for ``app`` and close sessions after each request."""
+    engine = make_engine(app.config["DATABASE_URL"])
+    Base.metadata.create_all(engine)
+    app.extensions["store_engine"] = engine
+    app.extensions["store"] = sessionmaker(engine, expire_on_commit=False)
+    app.teardown_appcontext(close_db)
+
+
+@contextmanager
+def transaction() -> Iterator[Session]:
+    """Run a block as one transaction on the request's session: commit, or roll back on error."""
+    db = get_db()
+    try:
+        yield db
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise

@@ -1,0 +1,1 @@
+"""The portal's screens, one blueprint per screen group."""

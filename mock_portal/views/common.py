@@ -1,0 +1,100 @@
+"""What every screen shares: the signed-in person, the client variant, money filters, errors."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any, TypeVar
+
+from flask import Flask, current_app, g, redirect, render_template, request, session, url_for
+from werkzeug.exceptions import HTTPException
+
+from .. import __version__, clock, services
+from ..domain.money import format_yuan
+from ..domain.variants import Variant, variant_for
+from ..domain.verification import VerificationPolicy
+from ..store import Person, get_db, transaction
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+VARIANT_HEADER = "X-Client-Variant"
+
+
+def portal_now() -> datetime:
+    """Return the portal clock's time for this request (read once per request)."""
+    if "now" not in g:
+        g.now = clock.now(get_db())
+    return g.now
+
+
+def verification_policy() -> VerificationPolicy:
+    """Return the identity-check limits this app was configured with."""
+    return current_app.config["VERIFICATION"]
+
+
+def current_person() -> Person | None:
+    """Return the signed-in person, or None."""
+    person_id = session.get("person_id")
+    if person_id is None:
+        return None
+    return get_db().get(Person, person_id)
+
+
+def current_variant() -> Variant:
+    """Return this request's client variant: header or ?variant= first, else the person's."""
+    override = request.headers.get(VARIANT_HEADER) or request.args.get("variant")
+    if override:
+        session["variant"] = override.upper()
+    chosen = session.get("variant")
+    if not chosen:
+        person = current_person()
+        chosen = person.variant if person else None
+    return variant_for(chosen)
+
+
+def login_required(view: F) -> F:
+    """Send a visitor who is not signed in to the page that lists demo people."""
+
+    @functools.wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Any:
+        person = current_person()
+        if person is None:
+            return redirect(url_for("demo.index"))
+        g.person = person
+        return view(*args, **kwargs)
+
+    return wrapped  # type: ignore[return-value]
+
+
+def catch_up_before_request() -> None:
+    """Apply what fell due on the portal clock before the screen reads any state."""
+    if request.endpoint in (None, "static"):
+        return
+    with transaction() as db:
+        services.catch_up(db, clock.now(db))
+
+
+def _error_page(error: HTTPException) -> tuple[str, int]:
+    return render_template("error.html", error=error), error.code or 500
+
+
+def _server_error(_error: Exception) -> tuple[str, int]:
+    # Never a stack trace: a fintech screen says sorry and how to go on.
+    return render_template("error.html", error=None), 500
+
+
+def init_app(app: Flask) -> None:
+    """Register the request hooks, template helpers and error pages."""
+    app.before_request(catch_up_before_request)
+    app.register_error_handler(HTTPException, _error_page)
+    app.register_error_handler(Exception, _server_error)
+    app.add_template_filter(format_yuan, "yuan")
+
+    @app.context_processor
+    def _inject() -> dict[str, Any]:
+        return {
+            "labels": current_variant(),
+            "portal_version": __version__,
+            "me": current_person(),
+        }

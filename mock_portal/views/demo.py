@@ -1,0 +1,53 @@
+"""Demo mode: there is no real WeChat login, so a page lists demo people to enter the portal as."""
+
+from __future__ import annotations
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from fixtures import SCENARIOS, scenario
+
+from .. import services
+from ..store import Person, get_db, transaction
+from .common import portal_now
+
+bp = Blueprint("demo", __name__, url_prefix="/demo")
+
+
+@bp.get("/")
+def index() -> str:
+    """List the demo people, one per scenario and variant, creating them on first visit."""
+    if not current_app.config["DEMO"]:
+        abort(404)
+    db = get_db()
+    if db.scalar(select(Person.id).limit(1)) is None:
+        with transaction() as db:
+            for variant in ("A", "B"):
+                for name in SCENARIOS:
+                    services.create_person(db, scenario(name), variant, portal_now(), {})
+    people = list(db.scalars(select(Person).order_by(Person.variant, Person.id)))
+    return render_template("demo/index.html", people=people, scenarios=SCENARIOS)
+
+
+@bp.post("/login/<int:person_id>")
+def login(person_id: int) -> Response:
+    """Enter the portal as a demo person."""
+    if not current_app.config["DEMO"]:
+        abort(404)
+    person = get_db().get(Person, person_id)
+    if person is None:
+        abort(404, description="没有这位演示用户")
+    session.clear()
+    session["person_id"] = person.id
+    target = request.form.get("next") or url_for("wechat.me")
+    return redirect(target if target.startswith("/") and not target.startswith("//") else "/")

@@ -1,0 +1,217 @@
+"""The test-control API: reset the store, create people in a scenario, log in, move the clock.
+
+Registered only when the app is created for testing or with ``MOCK_PORTAL_TEST_API=1``; absent
+(404) otherwise. JSON in, JSON out; bad input gets a 400 with an ``error`` message.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from flask import Blueprint, current_app, jsonify, request, session
+from sqlalchemy import select
+from werkzeug.wrappers import Response
+
+from fixtures import scenario
+
+from .. import clock, services, store
+from ..store import Person, SmsCode, get_db, transaction
+
+bp = Blueprint("testapi", __name__, url_prefix="/__test__")
+
+PERSON_FIELDS = ("name", "phone", "id_number", "bank_card", "payment_password")
+
+
+class BadRequest(Exception):
+    """Input the test API cannot use; the message says what to send instead."""
+
+
+@bp.errorhandler(BadRequest)
+def _bad_request(error: BadRequest) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 400
+
+
+@bp.errorhandler(services.Refused)
+def _refused(error: services.Refused) -> tuple[Response, int]:
+    return jsonify(error=str(error)), 409
+
+
+def _body() -> dict[str, Any]:
+    data = request.get_json(silent=True)
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise BadRequest("send a JSON object")
+    return data
+
+
+def _person(person_id: int) -> Person:
+    person = get_db().get(Person, person_id)
+    if person is None:
+        raise BadRequest(f"no person with id {person_id}")
+    return person
+
+
+def _iso(moment: Any) -> str | None:
+    return moment.isoformat() if moment is not None else None
+
+
+def person_json(person: Person) -> dict[str, Any]:
+    """Return a person's state as the test API reports it."""
+    state = services.state_of(person)
+    application = state.application
+    account = person.account
+    return {
+        "id": person.id,
+        "name": person.name,
+        "phone": person.phone,
+        "scenario": person.scenario,
+        "variant": person.variant,
+        "status": state.status,
+        "entry_visible": state.entry_visible,
+        "opted_out": person.opted_out,
+        "outstanding_fen": state.owed.total_fen,
+        "outstanding": {
+            "principal_fen": state.owed.principal_fen,
+            "interest_fen": state.owed.interest_fen,
+            "penalty_fen": state.owed.penalty_fen,
+        },
+        "paused_until": _iso(account.paused_until) if account else None,
+        "accounts": len(person.accounts),
+        "loans": len(account.loans) if account else 0,
+        "application": None
+        if application is None
+        else {
+            "reference": application.reference,
+            "status": application.status,
+            "submitted_at": _iso(application.submitted_at),
+            "decide_at": _iso(application.decide_at),
+            "decided_at": _iso(application.decided_at),
+            "reason": application.reason or None,
+        },
+    }
+
+
+@bp.post("/reset")
+def reset() -> Response:
+    """Empty the store and put the clock back at its start."""
+    store.reset(current_app.extensions["store_engine"])
+    with transaction() as db:
+        clock.freeze(db, clock.parse_moment(current_app.config["CLOCK_START"]))
+    session.clear()
+    return jsonify(ok=True, now=_iso(clock.now(get_db())))
+
+
+@bp.post("/users")
+def create_user() -> tuple[Response, int]:
+    """Create a person in a named scenario and variant, with optional overrides."""
+    body = _body()
+    name = body.pop("scenario", None)
+    if not isinstance(name, str):
+        raise BadRequest('say which scenario, e.g. {"scenario": "outstanding_0_01"}')
+    variant = body.pop("variant", "A")
+    fields = {key: str(body.pop(key)) for key in PERSON_FIELDS if key in body}
+    if "payment_password" in fields and not (
+        len(fields["payment_password"]) == 6 and fields["payment_password"].isdigit()
+    ):
+        raise BadRequest("payment_password must be 6 digits")
+    try:
+        spec = scenario(name, **_typed_overrides(name, body))
+        with transaction() as db:
+            person = services.create_person(db, spec, str(variant), clock.now(db), fields)
+    except ValueError as problem:
+        raise BadRequest(str(problem)) from problem
+    return jsonify({**person_json(person), "payment_password": person.payment_password}), 201
+
+
+def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
+    from fixtures import SCENARIOS
+
+    base = SCENARIOS.get(name)
+    if base is None:
+        return overrides  # scenario() names the known ones
+    for key, value in overrides.items():
+        current = getattr(base, key, None)
+        if current is not None and type(value) is not type(current):
+            raise BadRequest(f"{key} must be {type(current).__name__}, got {value!r}")
+    return overrides
+
+
+@bp.get("/users/<int:person_id>")
+def get_user(person_id: int) -> Response:
+    """Return a person's state: status, entry visibility, money owed, closure application."""
+    return jsonify(person_json(_person(person_id)))
+
+
+@bp.post("/users/<int:person_id>/invite")
+def invite(person_id: int) -> Response:
+    """Invite a person again after closure: a new account, no history, no priority."""
+    with transaction() as db:
+        person = _person(person_id)
+        services.reinvite(db, person, clock.now(db))
+    return jsonify(person_json(person))
+
+
+@bp.post("/login")
+def login() -> Response:
+    """Set the session cookie for a person (no UI login)."""
+    body = _body()
+    person_id = body.get("user_id")
+    if not isinstance(person_id, int):
+        raise BadRequest('send {"user_id": <id>}')
+    person = _person(person_id)
+    session.clear()
+    session["person_id"] = person.id
+    return jsonify(ok=True, id=person.id)
+
+
+@bp.get("/clock")
+def get_clock() -> Response:
+    """Return the portal clock."""
+    return jsonify(now=_iso(clock.now(get_db())))
+
+
+@bp.post("/clock")
+def set_clock() -> Response:
+    """Move the portal clock ({"advance_days": n} and friends, or {"now": iso}), then catch up."""
+    body = _body()
+    units = {
+        "advance_days": "days",
+        "advance_hours": "hours",
+        "advance_minutes": "minutes",
+        "advance_seconds": "seconds",
+    }
+    chosen = [key for key in (*units, "now") if key in body]
+    if len(chosen) != 1:
+        raise BadRequest(f"send exactly one of {', '.join((*units, 'now'))}")
+    key = chosen[0]
+    with transaction() as db:
+        try:
+            if key == "now":
+                moment = clock.parse_moment(str(body["now"]))
+                if moment < clock.now(db):
+                    raise BadRequest("the portal clock only moves forward")
+                clock.freeze(db, moment)
+            else:
+                amount = body[key]
+                if not isinstance(amount, int | float) or isinstance(amount, bool) or amount < 0:
+                    raise BadRequest(f"{key} must be a number >= 0")
+                current = clock.now(db)
+                clock.freeze(db, current + timedelta(**{units[key]: amount}))
+        except ValueError as problem:
+            raise BadRequest(str(problem)) from problem
+        services.catch_up(db, clock.now(db))
+    return jsonify(now=_iso(clock.now(get_db())))
+
+
+@bp.get("/sms/<int:person_id>")
+def last_sms(person_id: int) -> Response:
+    """Return the last SMS code sent to a person."""
+    _person(person_id)
+    code = get_db().scalar(
+        select(SmsCode).where(SmsCode.person_id == person_id).order_by(SmsCode.id.desc()).limit(1)
+    )
+    if code is None:
+        raise BadRequest(f"no SMS code was sent to person {person_id}")
+    return jsonify(code=code.code, sent_at=_iso(code.sent_at))
