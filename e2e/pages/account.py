@@ -16,6 +16,13 @@ class SitePage(Screen):
         """Return the site's name in this variant."""
         return self.labels.site
 
+    def open_faq(self):  # type: ignore[no-untyped-def]
+        """Tap 帮助中心 (常见问题)."""
+        from .help import HelpCenterPage
+
+        self.tap("link", "帮助中心 常见问题")
+        return HelpCenterPage(self.page, self.labels).shown()
+
     def open_security(self) -> SecurityPage:
         """Tap 安全中心 (or 账户管理)."""
         self.tap("link", self.labels.security)
@@ -35,6 +42,13 @@ class SecurityPage(Screen):
     def title_text(self) -> str:
         """Return the section's name in this variant."""
         return self.labels.security
+
+    def ask_kefu(self):  # type: ignore[no-untyped-def]
+        """Follow the note's link to 客服."""
+        from .help import KefuPage
+
+        self.tap("link", "联系微粒贷客服", within=self.missing_note)
+        return KefuPage(self.page, self.labels).shown()
 
     def start_closure(self):  # type: ignore[no-untyped-def]
         """Tap 注销账户 (or 关闭账户); the pre-checks decide the next screen."""

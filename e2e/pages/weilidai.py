@@ -35,6 +35,32 @@ class WeilidaiHomePage(Screen):
         self._menu_item(self.labels.site)
         return SitePage(self.page, self.labels).shown()
 
+    def open_settings(self):  # type: ignore[no-untyped-def]
+        """Choose 设置 in the menu."""
+        from .help import SettingsPage
+
+        self._menu_item("设置")
+        return SettingsPage(self.page, self.labels).shown()
+
+    def open_help(self):  # type: ignore[no-untyped-def]
+        """Choose 帮助中心 in the menu."""
+        from .help import HelpCenterPage
+
+        self._menu_item("帮助中心")
+        return HelpCenterPage(self.page, self.labels).shown()
+
+    def open_kefu(self):  # type: ignore[no-untyped-def]
+        """Choose 客服 in the menu."""
+        from .help import KefuPage
+
+        self._menu_item("客服")
+        return KefuPage(self.page, self.labels).shown()
+
+    def open_borrow(self) -> BorrowPage:
+        """Tap 借钱."""
+        self.tap("link", "借钱")
+        return BorrowPage(self.page, self.labels).shown()  # type: ignore[return-value]
+
     def open_loans(self) -> LoansPage:
         """Tap 借款记录."""
         self.tap("link", "借款记录")
@@ -81,3 +107,14 @@ class RepaidPage(Screen):
         """Tap 返回微粒贷."""
         self.tap("link", "返回微粒贷")
         return WeilidaiHomePage(self.page, self.labels).shown()  # type: ignore[return-value]
+
+
+class BorrowPage(Screen):
+    """借钱: an amount within the credit line."""
+
+    TITLE = "借钱"
+
+    def borrow(self, amount_yuan: str) -> None:
+        """Type an amount and tap 确认借款."""
+        self.fill("借款金额", amount_yuan)
+        self.tap("button", "确认借款")
