@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-_AMOUNT = re.compile(r"^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$")
+# ASCII only: \d alone would take any Unicode digit ("٥٠٠") as money.
+_AMOUNT = re.compile(r"^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$", re.ASCII)
 
 
 def format_yuan(fen: int) -> str:
     """Format an amount in fen as yuan with two decimals and thousands separators."""
-    if not isinstance(fen, int):
+    if not isinstance(fen, int) or isinstance(fen, bool):
         raise TypeError(f"money must be integer fen, got {type(fen).__name__}")
     sign = "-" if fen < 0 else ""
     whole, cents = divmod(abs(fen), 100)

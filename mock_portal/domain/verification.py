@@ -117,7 +117,8 @@ def try_sms_code(
         return Outcome(False, "验证码错误次数过多已失效，请重新获取"), failures
     if sms.used:
         return Outcome(False, "验证码已使用，请重新获取"), failures
-    if not (len(entered) == 6 and entered.isdigit()):
+    # isascii: str.isdigit() also accepts "０４２９１７" and "⁰⁴²⁹¹⁷", which compare_digest rejects.
+    if not (len(entered) == 6 and entered.isascii() and entered.isdigit()):
         return Outcome(False, "请输入6位数字验证码"), failures
     if now > sms.sent_at + policy.sms_valid:
         return Outcome(False, "验证码已过期，请重新获取"), failures
