@@ -85,7 +85,9 @@ def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) ->
                 principal_fen=item.principal_fen,
                 interest_fen=item.interest_fen,
                 penalty_fen=item.penalty_fen,
-                repaid_fen=item.repaid_fen,
+                principal_repaid_fen=item.principal_repaid_fen,
+                interest_repaid_fen=item.interest_repaid_fen,
+                penalty_repaid_fen=item.penalty_repaid_fen,
                 daily_rate_ppm=item.daily_rate_ppm,
                 borrowed_at=borrowed,
                 due_on=(borrowed + timedelta(days=item.term_days)).date(),
@@ -398,9 +400,14 @@ def _decide(db: Session, application: Application, when: datetime) -> None:
     account = application.account
     person = account.person
     application.decided_at = when
-    if person.review_outcome == "reject":
+    owed = loan_rules.total_outstanding(account.loans).total_fen
+    if person.review_outcome == "reject" or owed > 0:
         application.status = "rejected"
-        application.reason = person.review_reject_reason or "账户暂不满足注销条件"
+        application.reason = (
+            f"账户仍有未结清欠款 ¥{_yuan(owed)}，请还清后重新申请"
+            if owed > 0
+            else person.review_reject_reason or "账户暂不满足注销条件"
+        )
         account.status = "active"
         notify(
             db,
@@ -434,10 +441,10 @@ def _decide(db: Session, application: Application, when: datetime) -> None:
 
 def notify(
     db: Session, person: Person, kind: str, title: str, body: str, when: datetime
-) -> Notification:
-    """Send a 服务通知 to the person."""
+) -> Notification | None:
+    """Send a 服务通知 to the person; no invitation reaches someone who opted out."""
     if kind == "invitation" and person.opted_out:
-        raise Refused("用户已选择不再接收微粒贷邀请消息")
+        return None
     note = Notification(person_id=person.id, kind=kind, title=title, body=body, created_at=when)
     db.add(note)
     return note

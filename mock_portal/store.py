@@ -111,13 +111,20 @@ class Loan(Base):
     principal_fen: Mapped[int] = mapped_column(Integer)
     interest_fen: Mapped[int] = mapped_column(Integer, default=0)
     penalty_fen: Mapped[int] = mapped_column(Integer, default=0)
-    repaid_fen: Mapped[int] = mapped_column(Integer, default=0)
+    principal_repaid_fen: Mapped[int] = mapped_column(Integer, default=0)
+    interest_repaid_fen: Mapped[int] = mapped_column(Integer, default=0)
+    penalty_repaid_fen: Mapped[int] = mapped_column(Integer, default=0)
     daily_rate_ppm: Mapped[int] = mapped_column(Integer)
     borrowed_at: Mapped[datetime] = mapped_column(DateTime)
     due_on: Mapped[date] = mapped_column(Date)
     accrued_through: Mapped[date] = mapped_column(Date)
 
     account: Mapped[Account] = relationship(back_populates="loans")
+
+    @property
+    def repaid_fen(self) -> int:
+        """Return everything repaid on this loan."""
+        return self.principal_repaid_fen + self.interest_repaid_fen + self.penalty_repaid_fen
 
 
 class ClosureFlow(Base):

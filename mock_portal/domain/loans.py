@@ -1,8 +1,11 @@
 """Loans: daily interest (按日计息), overdue penalty (罚息) and what is still owed, to the fen.
 
 Interest and penalty are accrued day by day on the portal clock and stored on the loan, so a
-balance never changes between two looks at the same moment. A repayment pays the penalty
-first, then the interest, then the principal, as lenders in China usually allocate it.
+balance never changes between two looks at the same moment. A repayment is split when it is
+made: it pays the penalty charged so far, then the interest, then the principal (the usual order
+of Chinese lenders), and each part's repaid amount is kept. A charge made later is owed afresh:
+interest never turns into principal, and a day's 罚息 charged after someone paid what they saw
+as due is still owed on its own — the article's "哪怕是一分钱".
 """
 
 from __future__ import annotations
@@ -22,7 +25,9 @@ class LoanLike(Protocol):
     principal_fen: int
     interest_fen: int
     penalty_fen: int
-    repaid_fen: int
+    principal_repaid_fen: int
+    interest_repaid_fen: int
+    penalty_repaid_fen: int
     daily_rate_ppm: int
     borrowed_at: datetime
     due_on: date
@@ -51,15 +56,17 @@ class Breakdown:
 
 
 def outstanding(loan: LoanLike) -> Breakdown:
-    """Return what is still owed on ``loan``: repaid money covers penalty, interest, principal."""
-    paid = loan.repaid_fen
-    parts = []
-    for charged in (loan.penalty_fen, loan.interest_fen, loan.principal_fen):
-        covered = min(charged, paid)
-        paid -= covered
-        parts.append(charged - covered)
-    penalty, interest, principal = parts
-    return Breakdown(principal_fen=principal, interest_fen=interest, penalty_fen=penalty)
+    """Return what is still owed on ``loan``: each part charged less what repaid it."""
+    return Breakdown(
+        principal_fen=loan.principal_fen - loan.principal_repaid_fen,
+        interest_fen=loan.interest_fen - loan.interest_repaid_fen,
+        penalty_fen=loan.penalty_fen - loan.penalty_repaid_fen,
+    )
+
+
+def repaid(loan: LoanLike) -> int:
+    """Return everything repaid on ``loan``."""
+    return loan.principal_repaid_fen + loan.interest_repaid_fen + loan.penalty_repaid_fen
 
 
 def total_outstanding(loans: list[LoanLike]) -> Breakdown:
@@ -71,8 +78,8 @@ def total_outstanding(loans: list[LoanLike]) -> Breakdown:
 
 
 def is_overdue(loan: LoanLike, today: date) -> bool:
-    """Say whether principal is still owed after the due date."""
-    return today > loan.due_on and outstanding(loan).principal_fen > 0
+    """Say whether anything (a fen of penalty included) is still owed after the due date."""
+    return today > loan.due_on and outstanding(loan).total_fen > 0
 
 
 def accrue(loan: LoanLike, today: date) -> list[date]:
@@ -99,12 +106,16 @@ def pay(loans: list[LoanLike], amount_fen: int) -> int:
         raise ValueError("还款金额必须大于 0")
     left = amount_fen
     for loan in sorted(loans, key=lambda item: item.borrowed_at):
-        owed = outstanding(loan).total_fen
-        if owed <= 0:
-            continue
-        share = min(owed, left)
-        loan.repaid_fen += share
-        left -= share
+        owed = outstanding(loan)
+        for part, due in (
+            ("penalty", owed.penalty_fen),
+            ("interest", owed.interest_fen),
+            ("principal", owed.principal_fen),
+        ):
+            share = min(due, left)
+            if share > 0:
+                setattr(loan, f"{part}_repaid_fen", getattr(loan, f"{part}_repaid_fen") + share)
+                left -= share
         if left == 0:
             break
     return left

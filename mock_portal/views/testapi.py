@@ -21,6 +21,7 @@ from ..store import Person, SmsCode, get_db, transaction
 bp = Blueprint("testapi", __name__, url_prefix="/__test__")
 
 PERSON_FIELDS = ("name", "phone", "id_number", "bank_card", "payment_password")
+MAX_ADVANCE = timedelta(days=3660)  # ten years is plenty; far more overflows datetime
 
 
 class BadRequest(Exception):
@@ -79,6 +80,7 @@ def person_json(person: Person) -> dict[str, Any]:
         },
         "paused_until": _iso(account.paused_until) if account else None,
         "accounts": len(person.accounts),
+        "applications": len(account.applications) if account else 0,
         "loans": len(account.loans) if account else 0,
         "application": None
         if application is None
@@ -111,11 +113,18 @@ def create_user() -> tuple[Response, int]:
     if not isinstance(name, str):
         raise BadRequest('say which scenario, e.g. {"scenario": "outstanding_0_01"}')
     variant = body.pop("variant", "A")
-    fields = {key: str(body.pop(key)) for key in PERSON_FIELDS if key in body}
-    if "payment_password" in fields and not (
-        len(fields["payment_password"]) == 6 and fields["payment_password"].isdigit()
+    fields = {key: body.pop(key) for key in PERSON_FIELDS if key in body}
+    for key, value in fields.items():
+        if not isinstance(value, str) or not value.strip():
+            raise BadRequest(f"{key} must be a non-empty string")
+    password = fields.get("payment_password")
+    if password is not None and not (
+        len(password) == 6 and password.isascii() and password.isdigit()
     ):
         raise BadRequest("payment_password must be 6 digits")
+    phone = fields.get("phone")
+    if phone is not None and not (len(phone) == 11 and phone.isascii() and phone.isdigit()):
+        raise BadRequest("phone must be 11 digits")
     try:
         spec = scenario(name, **_typed_overrides(name, body))
         with transaction() as db:
@@ -132,6 +141,8 @@ def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
     if base is None:
         return overrides  # scenario() names the known ones
     for key, value in overrides.items():
+        if key in ("name", "description", "loans"):
+            continue  # not overridable: scenario() names what is
         current = getattr(base, key, None)
         if current is not None and type(value) is not type(current):
             raise BadRequest(f"{key} must be {type(current).__name__}, got {value!r}")
@@ -158,7 +169,7 @@ def login() -> Response:
     """Set the session cookie for a person (no UI login)."""
     body = _body()
     person_id = body.get("user_id")
-    if not isinstance(person_id, int):
+    if not isinstance(person_id, int) or isinstance(person_id, bool):
         raise BadRequest('send {"user_id": <id>}')
     person = _person(person_id)
     session.clear()
@@ -197,8 +208,12 @@ def set_clock() -> Response:
                 amount = body[key]
                 if not isinstance(amount, int | float) or isinstance(amount, bool) or amount < 0:
                     raise BadRequest(f"{key} must be a number >= 0")
+                if timedelta(**{units[key]: amount}) > MAX_ADVANCE:
+                    raise BadRequest(f"{key} moves the clock more than {MAX_ADVANCE.days} days")
                 current = clock.now(db)
                 clock.freeze(db, current + timedelta(**{units[key]: amount}))
+        except OverflowError as problem:
+            raise BadRequest("that moves the clock too far") from problem
         except ValueError as problem:
             raise BadRequest(str(problem)) from problem
         services.catch_up(db, clock.now(db))

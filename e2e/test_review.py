@@ -1,0 +1,115 @@
+"""After submission: the review on Chinese working days, approval, rejection, life after closure."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .flows import Journey, close_account_flow, path_to_closure, run_flow
+from .pages import MePage
+
+
+def submit_closure(page: Page, portal, someone, labels) -> str:  # type: ignore[no-untyped-def]
+    journey = run_flow(Journey(page, portal, someone), close_account_flow(labels).steps)
+    return journey.notes["reference"]
+
+
+def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)  # submits Monday 2026-11-23 10:00
+    reference = submit_closure(page, portal, someone, labels)
+    portal.set_now("2026-11-25T09:59:59")
+    assert portal.state(someone)["status"] == "closure_pending"
+    portal.set_now("2026-11-25T10:00:00")
+    state = portal.state(someone)
+    assert state["status"] == "closed"
+    assert state["entry_visible"] is False
+    assert state["loans"] == 0  # records purged
+    assert state["application"]["decided_at"] == "2026-11-25T10:00:00"
+    notes = MePage.open(page, labels).open_chats().open_notifications()
+    approved = notes.message("微粒贷账户注销成功")
+    expect(approved).to_contain_text(reference)
+    approved.get_by_role("link", name="查看注销记录").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("注销记录")
+    expect(page.get_by_test_id("reference")).to_have_text(reference)
+    expect(page.get_by_role("button", name="保存注销记录")).to_be_visible()
+
+
+def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
+    portal.set_now("2026-11-27T16:00:00")  # a Friday
+    someone = person("invited", variant=labels.variant, review_working_days=1)
+    submit_closure(page, portal, someone, labels)
+    assert portal.state(someone)["application"]["decide_at"] == "2026-11-30T16:00:00"
+    portal.set_now("2026-11-29T23:59:00")
+    assert portal.state(someone)["status"] == "closure_pending"
+
+
+def test_while_under_review_the_closure_option_shows_the_status(page: Page, portal, person, labels):
+    someone = person("closure_pending", variant=labels.variant)
+    reference = portal.state(someone)["application"]["reference"]
+    run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    expect(page.get_by_role("heading", name="注销申请审核中")).to_be_visible()
+    expect(page.get_by_test_id("reference")).to_have_text(reference)
+    assert portal.state(someone)["applications"] == 1
+
+
+def test_the_credit_report_shows_closed_and_keeps_overdue_history(
+    page: Page, portal, person, labels
+):
+    someone = person("overdue_penalty", variant=labels.variant)
+    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    blocked = journey.screen.blocked()
+    expect(blocked.amount).to_have_text("¥2.37")
+    expect(blocked.breakdown).to_contain_text("罚息¥2.37")
+    blocked.go_repay().repay(someone.payment_password)
+    submit_closure(page, portal, someone, labels)
+    portal.advance(days=7)
+    assert portal.state(someone)["status"] == "closed"
+    report = MePage.open(page, labels).open_services().open_credit_report()
+    expect(report.statuses).to_have_text(["已注销"])
+    expect(report.overdue_history).to_have_text(["2026-07"])
+
+
+def test_a_rejected_review_sends_the_reason_and_keeps_the_account(
+    page: Page, portal, person, labels
+):
+    someone = person("review_rejected", variant=labels.variant)
+    submit_closure(page, portal, someone, labels)
+    portal.advance(days=7)
+    state = portal.state(someone)
+    assert (state["status"], state["entry_visible"]) == ("active", True)
+    assert state["application"]["status"] == "rejected"
+    notes = MePage.open(page, labels).open_chats().open_notifications()
+    expect(notes.message("微粒贷注销申请未通过")).to_contain_text("账户存在未结清的关联业务")
+    expect(MePage.open(page, labels).open_services().weilidai_tile).to_be_visible()
+
+
+CLOSED_URLS = [
+    "/weilidai/",
+    "/weilidai/loans",
+    "/weilidai/repay",
+    "/weilidai/closure/",
+    "/weilidai/site/security",
+    "/weilidai/help/pause",
+    "/weilidai/settings",
+]
+
+
+def test_a_closed_account_cannot_be_restored_from_any_weilidai_url(page: Page, person, labels):
+    person("closed", variant=labels.variant)
+    expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)
+    for url in CLOSED_URLS:
+        page.goto(url)
+        expect(page.get_by_role("heading", name="账户已注销")).to_be_visible()
+        expect(page.get_by_text("注销后无法恢复")).to_be_visible()
+
+
+def test_reinviting_creates_a_new_account_with_no_history(page: Page, portal, person, labels):
+    someone = person("closed", variant=labels.variant)
+    state = portal.reinvite(someone)
+    assert (state["status"], state["accounts"], state["loans"]) == ("active", 2, 0)
+    assert state["application"] is None
+    home = MePage.open(page, labels).open_services().open_weilidai()
+    expect(home.page.get_by_text("5,000.00", exact=True)).to_be_visible()  # no priority
+    loans = home.open_loans()
+    expect(loans.page.get_by_text("暂无借款记录")).to_be_visible()
+    report = MePage.open(page, labels).open_services().open_credit_report()
+    expect(report.statuses).to_have_text(["已注销", "正常"])

@@ -1,0 +1,183 @@
+"""Identity checks before closure: each failure explained on the same screen, nothing changed."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from .flows import (
+    Journey,
+    password_lockout_flow,
+    path_to_closure,
+    read_consequences,
+    run_flow,
+    verify_password,
+    verify_sms,
+    wrong_password_for,
+)
+from .pages import FacePage, SmsPage
+
+
+def let_time_pass(page: Page, portal, seconds: int) -> None:  # type: ignore[no-untyped-def]
+    """Move the portal clock and the page's own clock (the resend countdown) together."""
+    portal.advance(seconds=seconds)
+    page.clock.run_for(seconds * 1000)
+
+
+def to_step(page: Page, portal, someone, labels, steps):  # type: ignore[no-untyped-def]
+    return run_flow(Journey(page, portal, someone), path_to_closure(labels) + steps).screen
+
+
+def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    journey = run_flow(Journey(page, portal, someone), password_lockout_flow(labels).steps)
+    password = journey.screen
+    password.submit(someone.payment_password)  # even the right one is refused while locked
+    expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 180 分钟后再试")
+    portal.advance(
+        hours=2,
+    )
+    password.submit(someone.payment_password)
+    expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 60 分钟后再试")
+    portal.advance(hours=1)
+    sms = password.enter(someone.payment_password)
+    expect(sms.heading).to_have_text("短信验证")
+    assert portal.state(someone)["application"] is None
+
+
+def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    password = to_step(page, portal, someone, labels, [read_consequences()])
+    password.submit(wrong_password_for(someone))
+    password.submit(wrong_password_for(someone))
+    expect(password.error).to_have_text("支付密码错误，还可以尝试 1 次")
+    password.enter(someone.payment_password)
+    # A new closure starts from the consequences again; the count starts afresh.
+    again = to_step(page, portal, someone, labels, [read_consequences()])
+    again.submit(wrong_password_for(someone))
+    expect(again.error).to_have_text("支付密码错误，还可以尝试 2 次")
+
+
+def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms.request_code()
+    code = portal.last_sms(someone)
+    portal.advance(
+        minutes=5,
+    )
+    portal.advance(seconds=1)
+    sms.submit(code)
+    expect(sms.error).to_have_text("验证码已过期，请重新获取")
+    expect(sms.heading).to_have_text("短信验证")
+
+
+def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
+    page.clock.install()
+    someone = person("invited", variant=labels.variant)
+    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms.request_code()
+    expect(sms.resend_button).to_have_text("60秒后重新获取")
+    expect(sms.resend_button).to_be_disabled()
+    page.clock.run_for(30_000)
+    expect(sms.resend_button).to_have_text("30秒后重新获取")
+    page.clock.run_for(31_000)
+    expect(sms.resend_button).to_have_text("重新获取")
+    # The page's countdown ran out but the portal's clock did not move: the server refuses.
+    sms.resend_button.click()
+    expect(sms.error).to_have_text(re.compile(r"验证码已发送，请 60 秒后再重新获取"))
+    portal.advance(seconds=60)
+    page.reload()  # the server now allows it: the page shows the button ready
+    sms.resend_button.click()
+    expect(sms.sent_notice).to_contain_text("验证码已发送至")
+
+
+def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
+    page.clock.install()
+    someone = person("invited", variant=labels.variant)
+    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms.request_code()
+    for _ in range(4):
+        let_time_pass(page, portal, 61)
+        sms.resend_button.click()
+        expect(sms.sent_notice).to_contain_text("验证码已发送至")
+    let_time_pass(page, portal, 61)
+    sms.resend_button.click()
+    expect(sms.error).to_have_text(re.compile(r"验证码获取过于频繁，请 \d+ 分钟后再试"))
+
+
+def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
+    page: Page, portal, person, labels
+):
+    page.clock.install()
+    someone = person("invited", variant=labels.variant)
+    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms.request_code()
+    wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
+    for left in (4, 3):
+        sms.submit(wrong)
+        expect(sms.error).to_have_text(f"验证码错误，还可以尝试 {left} 次")
+    let_time_pass(page, portal, 60)
+    sms.resend_button.click()
+    wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
+    sms.submit(wrong)
+    expect(sms.error).to_have_text("验证码错误，还可以尝试 2 次")
+    sms.submit(wrong)
+    sms.submit(wrong)
+    expect(sms.error).to_have_text("验证码错误次数过多已失效，请重新获取")
+    sms.submit(portal.last_sms(someone))  # even the right code is void now
+    expect(sms.error).to_have_text("验证码错误次数过多已失效，请重新获取")
+    let_time_pass(page, portal, 60)
+    sms.resend_button.click()
+    sms.enter(portal.last_sms(someone))
+
+
+def test_face_check_failures_back_off_after_five(page: Page, portal, person, labels):
+    someone = person("face_check_fails", variant=labels.variant)
+    face: FacePage = to_step(
+        page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
+    )
+    for left in (4, 3, 2, 1):
+        face.attempt()
+        expect(face.error).to_contain_text(f"还可以尝试 {left} 次")
+    face.attempt()
+    expect(face.error).to_have_text("人脸识别失败次数过多，请 30 分钟后再试")
+    face.attempt()
+    expect(face.error).to_have_text(re.compile(r"请 30 分钟后再试"))
+    assert portal.state(someone)["application"] is None
+
+
+def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    to_step(page, portal, someone, labels, [read_consequences()])
+    face_url = page.url.replace("/password", "/face")
+    page.goto(face_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("验证支付密码")
+    expect(page.get_by_role("alert")).to_have_text("请按顺序完成身份验证")
+    response = page.request.post(face_url, max_redirects=0)
+    assert response.status == 302
+    assert portal.state(someone)["application"] is None
+
+
+def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    face: FacePage = to_step(
+        page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
+    )
+    face_url = page.url
+    face.page.get_by_role("button", name="开始人脸识别").dblclick()
+    expect(page.get_by_role("heading", level=1)).to_have_text("申请已提交")
+    page.request.post(face_url)  # a late replay of the same submission
+    state = portal.state(someone)
+    assert state["applications"] == 1
+    assert state["application"]["status"] == "pending"
+
+
+def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    consequences = run_flow(Journey(page, portal, someone), path_to_closure(labels)).screen
+    consequences = consequences.consequences()
+    consequences.next_button.click()
+    expect(consequences.error).to_have_text("请先阅读并勾选“我已知晓注销后果”")
+    assert portal.state(someone)["application"] is None
