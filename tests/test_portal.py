@@ -181,11 +181,6 @@ def test_outstanding_0_01_is_one_fen_of_principal(client: FlaskClient, auth: Aut
     assert person["outstanding"] == {"principal_fen": 1, "interest_fen": 0, "penalty_fen": 0}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: repayments are allocated to lifetime totals (penalty first), so a loan "
-    "cannot owe penalty alone; the ¥2.37 shows as principal (see test_loans xfail)",
-)
 def test_overdue_penalty_owes_only_penalty(client: FlaskClient, auth: AuthActions) -> None:
     person = state(client, auth.create("overdue_penalty"))
     assert person["outstanding"] == {"principal_fen": 0, "interest_fen": 0, "penalty_fen": 237}
@@ -301,10 +296,7 @@ def test_login_switches_person(client: FlaskClient, auth: AuthActions) -> None:
         {"user_id": 1.0},
         {"user_id": 999},
         [1],
-        pytest.param(
-            {"user_id": True},
-            marks=pytest.mark.xfail(strict=True, reason="known: True passes isinstance(_, int)"),
-        ),
+        {"user_id": True},  # a bool is an int to isinstance, but not an id
     ],
 )
 def test_login_refuses_bad_input(client: FlaskClient, auth: AuthActions, body: Any) -> None:

@@ -111,8 +111,9 @@ def test_scenario_refuses_what_the_portal_cannot_build(
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_scenario_loans_never_repay_more_than_charged(name: str) -> None:
     for loan in SCENARIOS[name].loans:
-        charged = loan.principal_fen + loan.interest_fen + loan.penalty_fen
-        assert 0 <= loan.repaid_fen <= charged
+        assert 0 <= loan.principal_repaid_fen <= loan.principal_fen
+        assert 0 <= loan.interest_repaid_fen <= loan.interest_fen
+        assert 0 <= loan.penalty_repaid_fen <= loan.penalty_fen
         for month in loan.overdue_months:
             assert re.fullmatch(r"20[0-9]{2}-(0[1-9]|1[0-2])", month)
 

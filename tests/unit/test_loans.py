@@ -1,7 +1,8 @@
 """Tests for loans: what is owed, daily interest and penalty, repayment (mock_portal.domain.loans).
 
 The domain is duck-typed (``LoanLike`` is a Protocol), so a small dataclass stands in for the
-store's ``Loan`` row.
+store's ``Loan`` row. Each part of a loan (principal, interest, penalty) keeps what was charged
+and what repaid it; ``pay`` splits a repayment over the parts when it is made.
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from mock_portal.domain.loans import (
     is_recent_unpaid,
     outstanding,
     pay,
+    repaid,
     total_outstanding,
 )
+from mock_portal.store import Loan
 
 BORROWED_AT = datetime(2026, 6, 1, 10, 0)
 DUE_ON = date(2026, 12, 1)
@@ -30,12 +33,14 @@ DUE_ON = date(2026, 12, 1)
 
 @dataclass
 class FakeLoan:
-    """A loan as the rules see it: charges, repayments, rate and dates."""
+    """A loan as the rules see it: charges, repayments of each part, rate and dates."""
 
     principal_fen: int
     interest_fen: int = 0
     penalty_fen: int = 0
-    repaid_fen: int = 0
+    principal_repaid_fen: int = 0
+    interest_repaid_fen: int = 0
+    penalty_repaid_fen: int = 0
     daily_rate_ppm: int = 500
     borrowed_at: datetime = BORROWED_AT
     due_on: date = DUE_ON
@@ -46,31 +51,69 @@ class FakeLoan:
 
 
 @pytest.mark.parametrize(
-    ("repaid_fen", "owed"),
+    ("repaid_parts", "owed"),
     [
-        (0, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=200)),
-        (1, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=199)),
-        (200, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=0)),
-        (201, Breakdown(principal_fen=10_000, interest_fen=499, penalty_fen=0)),
-        (700, Breakdown(principal_fen=10_000, interest_fen=0, penalty_fen=0)),
-        (701, Breakdown(principal_fen=9_999, interest_fen=0, penalty_fen=0)),
-        (10_699, Breakdown(principal_fen=1, interest_fen=0, penalty_fen=0)),
-        (10_700, Breakdown()),
-        (99_999, Breakdown()),  # an overpayment never owes less than nothing
+        ({}, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=200)),
+        (
+            {"penalty_repaid_fen": 1},
+            Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=199),
+        ),
+        (
+            {"interest_repaid_fen": 1},
+            Breakdown(principal_fen=10_000, interest_fen=499, penalty_fen=200),
+        ),
+        (
+            {"principal_repaid_fen": 1},
+            Breakdown(principal_fen=9_999, interest_fen=500, penalty_fen=200),
+        ),
+        (
+            {"principal_repaid_fen": 10_000, "interest_repaid_fen": 500},
+            Breakdown(penalty_fen=200),  # a part repaid never pays another part
+        ),
+        (
+            {"principal_repaid_fen": 10_000, "interest_repaid_fen": 500, "penalty_repaid_fen": 200},
+            Breakdown(),
+        ),
     ],
 )
-def test_outstanding_pays_penalty_then_interest_then_principal(
-    repaid_fen: int, owed: Breakdown
+def test_outstanding_is_each_part_charged_less_its_repayments(
+    repaid_parts: dict[str, int], owed: Breakdown
 ) -> None:
-    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200, repaid_fen=repaid_fen)
+    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200, **repaid_parts)
     assert outstanding(loan) == owed
 
 
 def test_outstanding_does_not_change_the_loan() -> None:
-    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200, repaid_fen=300)
+    loan = FakeLoan(
+        principal_fen=10_000,
+        interest_fen=500,
+        penalty_fen=200,
+        interest_repaid_fen=100,
+        penalty_repaid_fen=200,
+    )
     before = copy.copy(loan)
     outstanding(loan)
     assert loan == before
+
+
+def test_repaid_is_every_part_together() -> None:
+    loan = FakeLoan(
+        principal_fen=10_000,
+        interest_fen=500,
+        penalty_fen=200,
+        principal_repaid_fen=4_000,
+        interest_repaid_fen=500,
+        penalty_repaid_fen=200,
+    )
+    assert repaid(loan) == 4_700
+    assert repaid(FakeLoan(principal_fen=10_000)) == 0
+
+
+def test_store_loan_repaid_fen_is_the_read_only_total() -> None:
+    loan = Loan(principal_repaid_fen=1, interest_repaid_fen=20, penalty_repaid_fen=300)
+    assert loan.repaid_fen == 321 == repaid(loan)
+    with pytest.raises(AttributeError):
+        loan.repaid_fen = 0  # type: ignore[misc]
 
 
 def test_breakdown_total_and_sum() -> None:
@@ -83,9 +126,19 @@ def test_breakdown_total_and_sum() -> None:
 
 def test_total_outstanding_adds_every_loan() -> None:
     loans = [
-        FakeLoan(principal_fen=300_000, interest_fen=9_000, repaid_fen=308_999),  # ¥0.01 left
+        FakeLoan(  # ¥0.01 left
+            principal_fen=300_000,
+            interest_fen=9_000,
+            principal_repaid_fen=299_999,
+            interest_repaid_fen=9_000,
+        ),
         FakeLoan(principal_fen=200_000, interest_fen=1_000),
-        FakeLoan(principal_fen=500_000, interest_fen=37_500, repaid_fen=537_500),  # settled
+        FakeLoan(  # settled
+            principal_fen=500_000,
+            interest_fen=37_500,
+            principal_repaid_fen=500_000,
+            interest_repaid_fen=37_500,
+        ),
     ]
     assert total_outstanding(loans) == Breakdown(principal_fen=200_001, interest_fen=1_000)
     assert total_outstanding(loans).total_fen == 201_001
@@ -132,19 +185,35 @@ def test_penalty_only_after_the_due_date() -> None:
     assert loan.interest_fen == 200 + 3 * 100  # interest keeps running while overdue
 
 
-def test_is_overdue_only_after_due_date_with_principal_owed() -> None:
+def test_is_overdue_only_after_due_date_with_something_owed() -> None:
     assert not is_overdue(FakeLoan(principal_fen=1), DUE_ON)
     assert is_overdue(FakeLoan(principal_fen=1), DUE_ON + timedelta(days=1))
-    settled = FakeLoan(principal_fen=100, interest_fen=5, repaid_fen=105)
+    penalty_only = FakeLoan(principal_fen=100, penalty_fen=1, principal_repaid_fen=100)
+    assert not is_overdue(penalty_only, DUE_ON)
+    assert is_overdue(penalty_only, DUE_ON + timedelta(days=1))
+    settled = FakeLoan(
+        principal_fen=100, interest_fen=5, principal_repaid_fen=100, interest_repaid_fen=5
+    )
     assert not is_overdue(settled, DUE_ON + timedelta(days=1))
 
 
 @pytest.mark.parametrize(
     "loan",
     [
-        FakeLoan(principal_fen=200_000, interest_fen=1_000, repaid_fen=201_000),
-        FakeLoan(principal_fen=200_000, interest_fen=1_000, penalty_fen=37, repaid_fen=201_037),
-        FakeLoan(principal_fen=200_000, repaid_fen=250_000),  # overpaid
+        FakeLoan(
+            principal_fen=200_000,
+            interest_fen=1_000,
+            principal_repaid_fen=200_000,
+            interest_repaid_fen=1_000,
+        ),
+        FakeLoan(
+            principal_fen=200_000,
+            interest_fen=1_000,
+            penalty_fen=37,
+            principal_repaid_fen=200_000,
+            interest_repaid_fen=1_000,
+            penalty_repaid_fen=37,
+        ),
     ],
 )
 def test_nothing_accrues_once_principal_is_repaid(loan: FakeLoan) -> None:
@@ -152,6 +221,20 @@ def test_nothing_accrues_once_principal_is_repaid(loan: FakeLoan) -> None:
     overdue_days = accrue(loan, DUE_ON + timedelta(days=30))
     assert (loan.interest_fen, loan.penalty_fen) == charged
     assert overdue_days == []
+    assert outstanding(loan) == Breakdown()
+
+
+def test_nothing_accrues_after_an_overpayment() -> None:
+    """Paying more than owed settles the loan; the excess is handed back, never stored."""
+    loan = FakeLoan(principal_fen=200_000, accrued_through=DUE_ON)
+    assert pay([loan], 250_000) == 50_000
+    assert (loan.principal_repaid_fen, loan.interest_repaid_fen, loan.penalty_repaid_fen) == (
+        200_000,
+        0,
+        0,
+    )
+    assert accrue(loan, DUE_ON + timedelta(days=30)) == []
+    assert (loan.interest_fen, loan.penalty_fen) == (0, 0)
     assert outstanding(loan) == Breakdown()
 
 
@@ -173,8 +256,13 @@ def test_accrue_never_goes_back_in_time() -> None:
 
 def test_a_fen_of_principal_earns_nothing_but_stays_overdue() -> None:
     """The ¥0.01 case: no interest or penalty on one fen, yet every overdue day is reported."""
-    loan = FakeLoan(principal_fen=300_000, interest_fen=9_000, repaid_fen=308_999)
-    loan.accrued_through = DUE_ON
+    loan = FakeLoan(
+        principal_fen=300_000,
+        interest_fen=9_000,
+        principal_repaid_fen=299_999,
+        interest_repaid_fen=9_000,
+        accrued_through=DUE_ON,
+    )
     assert accrue(loan, DUE_ON + timedelta(days=2)) == [
         DUE_ON + timedelta(days=1),
         DUE_ON + timedelta(days=2),
@@ -182,15 +270,45 @@ def test_a_fen_of_principal_earns_nothing_but_stays_overdue() -> None:
     assert outstanding(loan) == Breakdown(principal_fen=1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known: repayments are allocated to lifetime totals, so interest charged after a "
-    "partial repayment is 'paid' by it and principal owed grows back (and then earns interest)",
-)
 def test_interest_after_a_partial_repayment_is_owed_as_interest() -> None:
-    loan = FakeLoan(principal_fen=200_000, repaid_fen=100_000)  # half the principal paid back
+    """Interest charged after a repayment never turns into principal (nor earns interest)."""
+    loan = FakeLoan(principal_fen=200_000)
+    assert pay([loan], 100_000) == 0  # half the principal paid back
     accrue(loan, BORROWED_AT.date() + timedelta(days=1))
     assert outstanding(loan) == Breakdown(principal_fen=100_000, interest_fen=50)
+    accrue(loan, BORROWED_AT.date() + timedelta(days=2))
+    assert outstanding(loan) == Breakdown(principal_fen=100_000, interest_fen=100)
+
+
+def test_charges_after_a_repayment_are_owed_as_themselves() -> None:
+    """An overdue loan paid down in part: the next day's interest and 罚息 are owed as such."""
+    loan = FakeLoan(
+        principal_fen=200_000, interest_fen=6_000, penalty_fen=300, accrued_through=DUE_ON
+    )
+    assert pay([loan], 106_300) == 0  # penalty, interest, then ¥1,000.00 of principal
+    assert outstanding(loan) == Breakdown(principal_fen=100_000)
+    accrue(loan, DUE_ON + timedelta(days=1))
+    assert outstanding(loan) == Breakdown(principal_fen=100_000, interest_fen=50, penalty_fen=75)
+    assert (loan.principal_repaid_fen, loan.interest_repaid_fen, loan.penalty_repaid_fen) == (
+        100_000,
+        6_000,
+        300,
+    )
+
+
+def test_penalty_charged_after_everything_due_was_paid_is_owed_alone() -> None:
+    """The overdue_penalty scenario: principal and interest repaid, ¥2.37 of 罚息 still owed."""
+    loan = FakeLoan(
+        principal_fen=200_000,
+        interest_fen=6_000,
+        principal_repaid_fen=200_000,
+        interest_repaid_fen=6_000,
+    )
+    loan.penalty_fen += 237
+    assert outstanding(loan) == Breakdown(penalty_fen=237)
+    assert is_overdue(loan, DUE_ON + timedelta(days=1))  # a fen of 罚息 is still overdue
+    assert pay([loan], 237) == 0
+    assert outstanding(loan) == Breakdown()
 
 
 @given(
@@ -215,31 +333,81 @@ def test_accrue_in_one_go_equals_day_by_day(
 # ---------------------------------------------------------------- pay
 
 
+@pytest.mark.parametrize(
+    ("amount_fen", "owed", "left_fen"),
+    [
+        (1, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=199), 0),
+        (200, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=0), 0),
+        (201, Breakdown(principal_fen=10_000, interest_fen=499, penalty_fen=0), 0),
+        (700, Breakdown(principal_fen=10_000, interest_fen=0, penalty_fen=0), 0),
+        (701, Breakdown(principal_fen=9_999, interest_fen=0, penalty_fen=0), 0),
+        (10_699, Breakdown(principal_fen=1, interest_fen=0, penalty_fen=0), 0),
+        (10_700, Breakdown(), 0),
+        (99_999, Breakdown(), 89_299),  # an overpayment never owes less than nothing
+    ],
+)
+def test_pay_splits_penalty_then_interest_then_principal(
+    amount_fen: int, owed: Breakdown, left_fen: int
+) -> None:
+    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200)
+    assert pay([loan], amount_fen) == left_fen
+    assert outstanding(loan) == owed
+    assert repaid(loan) == amount_fen - left_fen
+
+
+def test_pay_keeps_each_parts_share() -> None:
+    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200)
+    assert pay([loan], 300) == 0
+    assert loan.penalty_repaid_fen == 200
+    assert loan.interest_repaid_fen == 100
+    assert loan.principal_repaid_fen == 0
+    assert (loan.principal_fen, loan.interest_fen, loan.penalty_fen) == (10_000, 500, 200)
+
+
 def test_pay_settles_the_oldest_loan_first() -> None:
     newer = FakeLoan(principal_fen=100_000, borrowed_at=datetime(2026, 9, 1, 9, 0))
     older = FakeLoan(principal_fen=50_000, interest_fen=500, borrowed_at=datetime(2026, 3, 1))
     assert pay([newer, older], 30_000) == 0
-    assert older.repaid_fen == 30_000
-    assert newer.repaid_fen == 0
+    assert repaid(older) == 30_000
+    assert (older.interest_repaid_fen, older.principal_repaid_fen) == (500, 29_500)
+    assert repaid(newer) == 0
 
     assert pay([newer, older], 30_000) == 0
     assert outstanding(older) == Breakdown()
-    assert newer.repaid_fen == 30_000 - 20_500
+    assert newer.principal_repaid_fen == 30_000 - 20_500
     assert outstanding(newer) == Breakdown(principal_fen=100_000 - 9_500)
 
 
+def test_pay_settles_an_older_loans_principal_before_a_newer_loans_penalty() -> None:
+    older = FakeLoan(principal_fen=1_000, borrowed_at=datetime(2026, 3, 1))
+    newer = FakeLoan(principal_fen=1_000, interest_fen=50, penalty_fen=20)
+    assert pay([newer, older], 1_010) == 0
+    assert outstanding(older) == Breakdown()
+    assert outstanding(newer) == Breakdown(principal_fen=1_000, interest_fen=50, penalty_fen=10)
+
+
 def test_pay_skips_settled_loans() -> None:
-    settled = FakeLoan(principal_fen=500, repaid_fen=500, borrowed_at=datetime(2025, 1, 1))
+    settled = FakeLoan(
+        principal_fen=500, principal_repaid_fen=500, borrowed_at=datetime(2025, 1, 1)
+    )
     owing = FakeLoan(principal_fen=1_000)
     assert pay([settled, owing], 400) == 0
-    assert settled.repaid_fen == 500
-    assert owing.repaid_fen == 400
+    assert settled.principal_repaid_fen == 500
+    assert repaid(settled) == 500
+    assert owing.principal_repaid_fen == 400
 
 
 def test_paying_the_exact_total_leaves_nothing_owed() -> None:
     loans = [
-        FakeLoan(principal_fen=300_000, interest_fen=9_000, repaid_fen=308_999),
-        FakeLoan(principal_fen=200_000, interest_fen=6_000, penalty_fen=237, repaid_fen=100),
+        FakeLoan(
+            principal_fen=300_000,
+            interest_fen=9_000,
+            principal_repaid_fen=299_999,
+            interest_repaid_fen=9_000,
+        ),
+        FakeLoan(
+            principal_fen=200_000, interest_fen=6_000, penalty_fen=237, penalty_repaid_fen=100
+        ),
         FakeLoan(principal_fen=200_000, interest_fen=1_000, borrowed_at=datetime(2026, 11, 13)),
     ]
     total = total_outstanding(loans).total_fen
@@ -252,16 +420,20 @@ def test_paying_the_exact_total_leaves_nothing_owed() -> None:
 def test_pay_returns_what_is_left_over() -> None:
     loan = FakeLoan(principal_fen=1)
     assert pay([loan], 100) == 99
-    assert loan.repaid_fen == 1
+    assert loan.principal_repaid_fen == 1
+    assert repaid(loan) == 1
     assert pay([loan], 100) == 100  # nothing owed: all of it is left over
+    assert repaid(loan) == 1
 
 
 @pytest.mark.parametrize("amount_fen", [0, -1, -10_000])
 def test_pay_refuses_nothing_or_less(amount_fen: int) -> None:
-    loan = FakeLoan(principal_fen=1_000)
+    loan = FakeLoan(principal_fen=1_000, interest_fen=10, penalty_fen=1)
+    before = copy.copy(loan)
     with pytest.raises(ValueError, match="还款金额必须大于 0"):
         pay([loan], amount_fen)
-    assert loan.repaid_fen == 0
+    assert repaid(loan) == 0
+    assert loan == before
 
 
 # ---------------------------------------------------------------- recent unpaid (abnormal)
@@ -285,12 +457,22 @@ def test_is_recent_unpaid_is_the_last_30_days(age: timedelta, recent: bool) -> N
 
 
 def test_a_repaid_recent_loan_is_not_abnormal() -> None:
-    loan = FakeLoan(principal_fen=200_000, interest_fen=100, repaid_fen=200_100)
+    loan = FakeLoan(
+        principal_fen=200_000,
+        interest_fen=100,
+        principal_repaid_fen=200_000,
+        interest_repaid_fen=100,
+    )
     assert not is_recent_unpaid(loan, BORROWED_AT + timedelta(days=1))
 
 
 def test_one_fen_left_on_a_recent_loan_is_still_unpaid() -> None:
-    loan = FakeLoan(principal_fen=200_000, interest_fen=100, repaid_fen=200_099)
+    loan = FakeLoan(
+        principal_fen=200_000,
+        interest_fen=100,
+        principal_repaid_fen=199_999,
+        interest_repaid_fen=100,
+    )
     assert is_recent_unpaid(loan, BORROWED_AT + timedelta(days=1))
 
 
@@ -299,11 +481,10 @@ def test_one_fen_left_on_a_recent_loan_is_still_unpaid() -> None:
 
 @st.composite
 def loans(draw: st.DrawFn) -> FakeLoan:
-    """A loan with any charges and a repayment of at most what was charged."""
+    """A loan with any charges and, for each part, a repayment of at most what it was charged."""
     principal = draw(st.integers(min_value=0, max_value=10**9))
     interest = draw(st.integers(min_value=0, max_value=10**8))
     penalty = draw(st.integers(min_value=0, max_value=10**7))
-    repaid = draw(st.integers(min_value=0, max_value=principal + interest + penalty))
     borrowed_at = draw(
         st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2026, 11, 1))
     )
@@ -311,31 +492,95 @@ def loans(draw: st.DrawFn) -> FakeLoan:
         principal_fen=principal,
         interest_fen=interest,
         penalty_fen=penalty,
-        repaid_fen=repaid,
+        principal_repaid_fen=draw(st.integers(min_value=0, max_value=principal)),
+        interest_repaid_fen=draw(st.integers(min_value=0, max_value=interest)),
+        penalty_repaid_fen=draw(st.integers(min_value=0, max_value=penalty)),
         borrowed_at=borrowed_at,
     )
+
+
+def parts(owed: Breakdown) -> tuple[int, int, int]:
+    return (owed.principal_fen, owed.interest_fen, owed.penalty_fen)
+
+
+def repaid_parts(loan: FakeLoan) -> tuple[int, int, int]:
+    return (loan.principal_repaid_fen, loan.interest_repaid_fen, loan.penalty_repaid_fen)
 
 
 @given(loans())
 def test_outstanding_is_charges_minus_repaid_exactly(loan: FakeLoan) -> None:
     owed = outstanding(loan)
-    for part in (owed.principal_fen, owed.interest_fen, owed.penalty_fen):
+    for part in parts(owed):
         assert isinstance(part, int)
         assert part >= 0
-    assert owed.principal_fen <= loan.principal_fen
-    assert owed.interest_fen <= loan.interest_fen
-    assert owed.penalty_fen <= loan.penalty_fen
+    assert owed.principal_fen == loan.principal_fen - loan.principal_repaid_fen
+    assert owed.interest_fen == loan.interest_fen - loan.interest_repaid_fen
+    assert owed.penalty_fen == loan.penalty_fen - loan.penalty_repaid_fen
     charged = loan.principal_fen + loan.interest_fen + loan.penalty_fen
-    assert charged - loan.repaid_fen == owed.total_fen
+    assert charged - repaid(loan) == owed.total_fen
 
 
-@given(loans())
-def test_repayment_reaches_principal_only_after_interest_and_penalty(loan: FakeLoan) -> None:
+@given(loans(), st.data())
+def test_repayment_reaches_principal_only_after_interest_and_penalty(
+    loan: FakeLoan, data: st.DataObject
+) -> None:
+    owed_before = outstanding(loan)
+    if owed_before.total_fen == 0:
+        return
+    amount = data.draw(st.integers(min_value=1, max_value=owed_before.total_fen))
+    before = copy.copy(loan)
+    assert pay([loan], amount) == 0
     owed = outstanding(loan)
     if owed.penalty_fen:
-        assert owed.interest_fen == loan.interest_fen
+        assert loan.interest_repaid_fen == before.interest_repaid_fen
     if owed.interest_fen or owed.penalty_fen:
-        assert owed.principal_fen == loan.principal_fen
+        assert loan.principal_repaid_fen == before.principal_repaid_fen
+    # the charges themselves never move, only what repaid them
+    assert (loan.principal_fen, loan.interest_fen, loan.penalty_fen) == (
+        before.principal_fen,
+        before.interest_fen,
+        before.penalty_fen,
+    )
+
+
+@given(st.lists(loans(), min_size=1, max_size=5), st.data())
+def test_paying_at_most_the_total_lowers_it_by_exactly_the_payment(
+    some_loans: list[FakeLoan], data: st.DataObject
+) -> None:
+    before_total = total_outstanding(some_loans).total_fen
+    if before_total == 0:
+        return
+    amount = data.draw(st.integers(min_value=1, max_value=before_total))
+    before = [copy.copy(loan) for loan in some_loans]
+    assert pay(some_loans, amount) == 0
+    assert total_outstanding(some_loans).total_fen == before_total - amount
+    assert sum(repaid(loan) for loan in some_loans) == sum(repaid(loan) for loan in before) + amount
+    for loan, old in zip(some_loans, before, strict=True):
+        for part in parts(outstanding(loan)):
+            assert isinstance(part, int)
+            assert part >= 0
+        for now_repaid, was_repaid in zip(repaid_parts(loan), repaid_parts(old), strict=True):
+            assert isinstance(now_repaid, int)
+            assert now_repaid >= was_repaid
+
+
+@given(st.lists(loans(), min_size=1, max_size=5), st.data())
+def test_a_newer_loan_is_paid_only_once_every_older_one_is_settled(
+    some_loans: list[FakeLoan], data: st.DataObject
+) -> None:
+    total = total_outstanding(some_loans).total_fen
+    if total == 0:
+        return
+    amount = data.draw(st.integers(min_value=1, max_value=total))
+    before = [copy.copy(loan) for loan in some_loans]
+    pay(some_loans, amount)
+    order = sorted(range(len(some_loans)), key=lambda i: some_loans[i].borrowed_at)
+    still_owing = False
+    for i in order:
+        if still_owing:
+            assert some_loans[i] == before[i]
+        if outstanding(some_loans[i]).total_fen:
+            still_owing = True
 
 
 @given(st.lists(loans(), max_size=5))
@@ -344,7 +589,9 @@ def test_paying_the_total_leaves_zero(some_loans: list[FakeLoan]) -> None:
     if total > 0:
         assert pay(some_loans, total) == 0
     assert total_outstanding(some_loans) == Breakdown()
-    assert all(outstanding(loan).total_fen == 0 for loan in some_loans)
+    assert all(outstanding(loan) == Breakdown() for loan in some_loans)
+    for loan in some_loans:
+        assert repaid_parts(loan) == (loan.principal_fen, loan.interest_fen, loan.penalty_fen)
 
 
 @given(st.lists(loans(), min_size=1, max_size=5), st.integers(min_value=1, max_value=10**10))

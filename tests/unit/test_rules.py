@@ -32,7 +32,9 @@ class FakeLoan:
     principal_fen: int
     interest_fen: int = 0
     penalty_fen: int = 0
-    repaid_fen: int = 0
+    principal_repaid_fen: int = 0
+    interest_repaid_fen: int = 0
+    penalty_repaid_fen: int = 0
     daily_rate_ppm: int = 500
     borrowed_at: datetime = NOW - timedelta(days=200)
     due_on: date = (NOW - timedelta(days=50)).date()
@@ -40,7 +42,12 @@ class FakeLoan:
 
 
 def settled_old_loan() -> FakeLoan:
-    return FakeLoan(principal_fen=500_000, interest_fen=37_500, repaid_fen=537_500)
+    return FakeLoan(
+        principal_fen=500_000,
+        interest_fen=37_500,
+        principal_repaid_fen=500_000,
+        interest_repaid_fen=37_500,
+    )
 
 
 def recent_unpaid_loan() -> FakeLoan:
@@ -48,7 +55,12 @@ def recent_unpaid_loan() -> FakeLoan:
 
 
 def old_unpaid_loan() -> FakeLoan:
-    return FakeLoan(principal_fen=300_000, interest_fen=9_000, repaid_fen=300_000)
+    return FakeLoan(
+        principal_fen=300_000,
+        interest_fen=9_000,
+        principal_repaid_fen=291_000,
+        interest_repaid_fen=9_000,
+    )
 
 
 # ---------------------------------------------------------------- entry visibility
@@ -157,7 +169,9 @@ def test_a_30_day_old_loan_is_outstanding_not_abnormal() -> None:
 
 
 def test_a_repaid_recent_loan_is_not_abnormal() -> None:
-    loan = FakeLoan(principal_fen=200_000, repaid_fen=200_000, borrowed_at=NOW - timedelta(days=2))
+    loan = FakeLoan(
+        principal_fen=200_000, principal_repaid_fen=200_000, borrowed_at=NOW - timedelta(days=2)
+    )
     assert closure_precheck("active", [loan], False, NOW).check is Check.OK
 
 
@@ -182,15 +196,40 @@ def test_closed_account_is_closed_whatever_else() -> None:
     [
         # the seed's case: an old loan with one fen of principal left
         (
-            FakeLoan(principal_fen=300_000, interest_fen=9_000, repaid_fen=308_999),
+            FakeLoan(
+                principal_fen=300_000,
+                interest_fen=9_000,
+                principal_repaid_fen=299_999,
+                interest_repaid_fen=9_000,
+            ),
             Breakdown(principal_fen=1),
         ),
-        # Repayments go to penalty, then interest, then principal, so a loan owing only
-        # interest or only penalty is one whose principal is not part of the balance.
+        # Each part keeps what repaid it, so a loan may owe only interest or only penalty.
         (FakeLoan(principal_fen=0, interest_fen=1), Breakdown(interest_fen=1)),
         (FakeLoan(principal_fen=0, penalty_fen=1), Breakdown(penalty_fen=1)),
         (
-            FakeLoan(principal_fen=0, interest_fen=6_000, penalty_fen=1, repaid_fen=6_000),
+            FakeLoan(
+                principal_fen=0,
+                interest_fen=6_000,
+                penalty_fen=1,
+                interest_repaid_fen=5_999,
+                penalty_repaid_fen=1,
+            ),
+            Breakdown(interest_fen=1),
+        ),
+        # the overdue_penalty case: principal and interest repaid, one fen of 罚息 charged after
+        (
+            FakeLoan(
+                principal_fen=200_000,
+                interest_fen=6_000,
+                penalty_fen=1,
+                principal_repaid_fen=200_000,
+                interest_repaid_fen=6_000,
+            ),
+            Breakdown(penalty_fen=1),
+        ),
+        (
+            FakeLoan(principal_fen=200_000, interest_fen=1, principal_repaid_fen=200_000),
             Breakdown(interest_fen=1),
         ),
     ],
