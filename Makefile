@@ -35,3 +35,14 @@ format: install
 
 clean:
 	rm -rf artifacts test-results .pytest_cache instance
+
+.PHONY: regression regression-update mutants
+
+regression: install  ## compare every flow's path, ARIA structure and look with e2e/regression/golden; report in artifacts/regression/
+	$(PY) -m e2e.regression check
+
+regression-update: install  ## accept what every flow does now as the golden state; print what changed
+	$(PY) -m e2e.regression update
+
+mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
+	$(PY) -m e2e.regression mutants

@@ -29,6 +29,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=VARIANTS,
         help="client variant(s) to run journeys on (default: all of A and B)",
     )
+    group.addoption(
+        "--mutant",
+        default=os.environ.get("PORTAL_MUTANT") or None,
+        help="start the in-process portal as this mutant (e2e/regression/mutants.py)",
+    )
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -46,7 +51,10 @@ def live_portal(
     if external:
         yield LivePortal(url=external.rstrip("/"))
         return
-    portal = start_portal(tmp_path_factory.mktemp("portal") / "portal.sqlite3")
+    portal = start_portal(
+        tmp_path_factory.mktemp("portal") / "portal.sqlite3",
+        mutant=pytestconfig.getoption("--mutant"),
+    )
     yield portal
     portal.stop()
 

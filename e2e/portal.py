@@ -37,11 +37,19 @@ class LivePortal:
             self.server.server_close()
 
 
-def start_portal(db_path: Path, **config: Any) -> LivePortal:
-    """Start the portal with the test API on, on a free port, in a daemon thread."""
+def start_portal(db_path: Path, *, mutant: str | None = None, **config: Any) -> LivePortal:
+    """Start the portal with the test API on, on a free port, in a daemon thread.
+
+    ``mutant`` names a deliberately broken variant of the portal (``e2e/regression/mutants.py``)
+    that the e2e suite and the regression checks are expected to catch.
+    """
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     logging.getLogger("mock_portal").setLevel(logging.ERROR)
     app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "SECRET_KEY": "e2e", **config})
+    if mutant:
+        from .regression.mutants import apply_mutant
+
+        apply_mutant(app, mutant)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="mock-portal", daemon=True)
     thread.start()

@@ -1,0 +1,266 @@
+"""Portal mutants: deliberately broken portals that the checks must catch.
+
+Each mutant patches an app from ``mock_portal.create_app`` from the outside, so the product code
+stays untouched: a template is overridden by a mutated copy of its own source (a Jinja
+``ChoiceLoader`` puts the copies first), a domain function is wrapped, or a setting is changed.
+Function patches are scoped to the mutant app: they dispatch on ``current_app``, so an unmutated
+portal in the same process (the test suite's own) keeps behaving.
+
+A mutant whose target text is gone from a template raises ``MutantOutdated`` instead of
+silently turning into a portal that is not broken at all.
+
+Start one with ``start_portal(db, mutant="no_one_fen_block")``, ``pytest e2e --mutant NAME`` or
+``python -m e2e.regression check --mutant NAME``; ``python -m e2e.regression mutants`` runs them
+all against the e2e suite and the regression checks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+from typing import Any
+
+from flask import Flask, current_app, has_app_context
+from jinja2 import BaseLoader, ChoiceLoader, DictLoader
+
+Pattern = str | re.Pattern[str]
+
+
+class MutantOutdated(RuntimeError):
+    """The portal changed under a mutant: the text it mutates is no longer there."""
+
+
+@dataclass(frozen=True)
+class Mutant:
+    """A named way to break the portal, and what a user would notice."""
+
+    name: str
+    description: str
+    apply: Callable[[Flask], None]
+
+
+MUTANTS: dict[str, Mutant] = {}
+
+
+def mutant(name: str, description: str) -> Callable[[Callable[[Flask], None]], Callable]:
+    """Register the decorated function as the mutant ``name``."""
+
+    def register(apply: Callable[[Flask], None]) -> Callable[[Flask], None]:
+        MUTANTS[name] = Mutant(name, description, apply)
+        return apply
+
+    return register
+
+
+def apply_mutant(app: Flask, name: str) -> None:
+    """Break ``app`` the way mutant ``name`` does."""
+    if name not in MUTANTS:
+        raise ValueError(f"unknown mutant {name!r}; known: {', '.join(MUTANTS)}")
+    MUTANTS[name].apply(app)
+    app.config["MUTANT"] = name
+
+
+# ---------------------------------------------------------------- patching helpers
+
+
+def override_template(app: Flask, template: str, *edits: tuple[Pattern, str]) -> None:
+    """Serve a mutated copy of ``template``: each (old, new) edit must match at least once."""
+    env = app.jinja_env
+    overrides: DictLoader | None = app.extensions.get("mutant_templates")
+    if overrides is None:
+        overrides = DictLoader({})
+        original: BaseLoader = env.loader  # type: ignore[assignment]
+        env.loader = ChoiceLoader([overrides, original])
+        app.extensions["mutant_templates"] = overrides
+        app.extensions["original_templates"] = original
+    source = overrides.mapping.get(template)
+    if source is None:
+        source = app.extensions["original_templates"].get_source(env, template)[0]
+    for old, new in edits:
+        pattern = old if isinstance(old, re.Pattern) else re.compile(re.escape(old))
+        source, count = pattern.subn(lambda _match, new=new: new, source)
+        if count == 0:
+            raise MutantOutdated(f"{template} no longer contains {pattern.pattern!r}")
+    overrides.mapping[template] = source
+
+
+def patch_function(
+    app: Flask, owner: Any, attribute: str, mutate: Callable[[Callable], Callable]
+) -> None:
+    """Replace ``owner.attribute`` by ``mutate(original)`` while ``app`` handles a request."""
+    original = getattr(owner, attribute)
+    mutated = mutate(original)
+
+    @functools.wraps(original)
+    def dispatch(*args: Any, **kwargs: Any) -> Any:
+        if has_app_context() and current_app._get_current_object() is app:  # type: ignore[attr-defined]
+            return mutated(*args, **kwargs)
+        return original(*args, **kwargs)
+
+    setattr(owner, attribute, dispatch)
+
+
+def change_policy(app: Flask, **limits: Any) -> None:
+    """Change the identity-check limits of ``app`` (its VerificationPolicy)."""
+    app.config["VERIFICATION"] = dataclasses.replace(app.config["VERIFICATION"], **limits)
+
+
+def _last_endblock() -> re.Pattern[str]:
+    return re.compile(r"\{% endblock %\}\s*$")
+
+
+# ---------------------------------------------------------------- the path
+
+
+@mutant("renamed_label", "variant A's 安全中心 is renamed 账户安全")
+def _renamed_label(app: Flask) -> None:
+    renamed = "{{ labels.security|replace('安全中心', '账户安全') }}"
+    override_template(app, "account/site.html", ("{{ labels.security }}", renamed))
+    override_template(app, "account/security.html", ("{{ labels.security }}", renamed))
+
+
+@mutant("menu_item_moved", "微粒贷官网 / 账户中心 moves from the … menu to 设置")
+def _menu_item_moved(app: Flask) -> None:
+    site_link = re.compile(r"\s*<a [^>]*url_for\('account\.site'\)[^>]*>\{\{ labels\.site \}\}</a>")
+    override_template(app, "weilidai/_menu.html", (site_link, ""))
+    override_template(
+        app,
+        "help/settings.html",
+        (
+            '<div class="weui-cells">',
+            '<div class="weui-cells">'
+            '<a class="weui-cell weui-cell_access" href="{{ url_for(\'account.site\') }}">'
+            '<div class="weui-cell__bd">{{ labels.site }}</div>'
+            '<div class="weui-cell__ft"></div></a>',
+        ),
+    )
+
+
+@mutant("extra_confirmation", "an extra 再次确认 screen between the consequences and the password")
+def _extra_confirmation(app: Flask) -> None:
+    confirmed = "(request.args.get('confirmed') or request.method == 'POST')"
+    override_template(
+        app,
+        "closure/password.html",
+        (
+            "{% block title %}验证支付密码{% endblock %}",
+            f"{{% block title %}}{{% if {confirmed} %}}验证支付密码{{% else %}}再次确认"
+            "{% endif %}{% endblock %}",
+        ),
+        (
+            "{% block content %}",
+            f"{{% block content %}}{{% if not {confirmed} %}}"
+            '<div class="weui-msg"><div class="weui-msg__text-area">'
+            '<h2 class="weui-msg__title">确定要继续注销吗？</h2></div>'
+            '<div class="weui-msg__opr-area">'
+            '<a class="weui-btn weui-btn_warn" href="?confirmed=1">继续注销</a></div></div>'
+            "{% else %}",
+        ),
+        (_last_endblock(), "{% endif %}{% endblock %}\n"),
+    )
+
+
+@mutant("variant_b_mixed_labels", "variant B shows variant A's 安全中心 instead of 账户管理")
+def _variant_b_mixed_labels(app: Flask) -> None:
+    from mock_portal.views import common
+
+    def mutate(variant_for: Callable) -> Callable:
+        def mixed(code: str | None) -> Any:
+            variant = variant_for(code)
+            if variant.code == "B":
+                return dataclasses.replace(variant, security="安全中心")
+            return variant
+
+        return mixed
+
+    patch_function(app, common, "variant_for", mutate)
+
+
+# ---------------------------------------------------------------- the rules
+
+
+@mutant("no_one_fen_block", "owing ¥0.01 no longer blocks the closure (off by one fen)")
+def _no_one_fen_block(app: Flask) -> None:
+    from mock_portal.domain import rules
+
+    def mutate(closure_precheck: Callable) -> Callable:
+        def precheck(status: str, loans: list, risk_flag: bool, now: Any) -> Any:
+            result = closure_precheck(status, loans, risk_flag, now)
+            if result.check is rules.Check.OUTSTANDING and result.owed.total_fen <= 1:
+                if status == "closure_pending":
+                    return rules.Precheck(rules.Check.UNDER_REVIEW)
+                return rules.Precheck(rules.Check.OK)
+            return result
+
+        return precheck
+
+    patch_function(app, rules, "closure_precheck", mutate)
+
+
+@mutant("entry_while_paused", "the 微粒贷 tile still shows while borrowing is paused")
+def _entry_while_paused(app: Flask) -> None:
+    from mock_portal.domain import rules
+
+    def mutate(entry_visible: Callable) -> Callable:
+        def visible(status: str, opted_out: bool, owed_fen: int) -> bool:
+            return status == "paused" or entry_visible(status, opted_out, owed_fen)
+
+        return visible
+
+    patch_function(app, rules, "entry_visible", mutate)
+
+
+@mutant("sms_never_expires", "an SMS code stays valid for a hundred years instead of 5 minutes")
+def _sms_never_expires(app: Flask) -> None:
+    change_policy(app, sms_valid=timedelta(days=36_500))
+
+
+@mutant("repay_leaves_a_fen", "还款 reports everything repaid but leaves ¥0.01 owed")
+def _repay_leaves_a_fen(app: Flask) -> None:
+    from mock_portal.domain import loans
+
+    def mutate(pay: Callable) -> Callable:
+        def pay_short(account_loans: list, amount_fen: int) -> int:
+            if amount_fen <= 1:
+                return 0  # the last fen is "paid" without touching the loans
+            return pay(account_loans, amount_fen - 1)
+
+        return pay_short
+
+    patch_function(app, loans, "pay", mutate)
+
+
+# ---------------------------------------------------------------- what a screen shows
+
+
+@mutant("block_page_without_amount", "the closure block page no longer names the amount owed")
+def _block_page_without_amount(app: Flask) -> None:
+    amount = re.compile(r"\s*<p [^>]*aria-label=\"待还金额\"[^>]*>.*?</p>")
+    override_template(app, "closure/blocked.html", (amount, ""))
+
+
+@mutant("reference_reformatted", "the submitted page shows the reference as ZX-… instead of ZX…")
+def _reference_reformatted(app: Flask) -> None:
+    override_template(
+        app,
+        "closure/submitted.html",
+        ("{{ application.reference }}", "{{ application.reference|replace('ZX', 'ZX-') }}"),
+    )
+
+
+@mutant("steps_unlabelled", "structure only: the closure step indicator loses its name 注销步骤")
+def _steps_unlabelled(app: Flask) -> None:
+    override_template(app, "_macros.html", (' aria-label="注销步骤"', ""))
+
+
+@mutant("primary_button_recoloured", "look only: primary buttons turn blue instead of green")
+def _primary_button_recoloured(app: Flask) -> None:
+    override_template(
+        app,
+        "base.html",
+        ("</head>", "<style>.weui-btn_primary{background-color:#10aeff}</style>\n</head>"),
+    )

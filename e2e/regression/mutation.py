@@ -1,0 +1,205 @@
+"""``python -m e2e.regression mutants``: do the suite and the checks catch a broken portal?
+
+For every mutant in ``mutants.py`` (and first for the unmutated portal, the control) two jobs run
+as subprocesses, ``--jobs`` at a time: the e2e suite (``pytest e2e -x --mutant NAME``, stopping at
+the first failure) and the regression checks (``check --mutant NAME --fail-fast``). A mutant is
+caught when either fails. The control must pass both, or the score would mean nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from .mutants import MUTANTS, MutantOutdated, apply_mutant
+
+CONTROL = "control"
+JOB_TIMEOUT_S = 1_200
+FAILED_TEST = re.compile(r"^FAILED (\S+)", re.M)
+ERROR_TEST = re.compile(r"^ERROR (\S+)", re.M)
+DRIFTED = re.compile(r"^\d+ flows: \d+ unchanged, (\d+) drifted", re.M)
+
+
+@dataclass
+class JobResult:
+    """How one job (the suite or the checks, against one portal) went."""
+
+    mutant: str
+    kind: str  # "e2e" or "regression"
+    outcome: str  # "passed", "failed" (the mutant was caught) or "error"
+    detail: str
+    seconds: float
+    log: str
+
+
+def e2e_command(mutant: str) -> list[str]:
+    """Return the e2e suite's command line against ``mutant`` (none for the control)."""
+    command = [sys.executable, "-m", "pytest", "e2e", "-x", "-q", "-p", "no:cacheprovider"]
+    command += ["-p", "e2e.regression.plugin", "--ignore=e2e/test_regression.py"]
+    return command + ([] if mutant == CONTROL else ["--mutant", mutant])
+
+
+def regression_command(mutant: str, report: Path) -> list[str]:
+    """Return the regression checks' command line against ``mutant``."""
+    command = [sys.executable, "-m", "e2e.regression", "check", "--fail-fast"]
+    command += ["--report", str(report)]
+    return command + ([] if mutant == CONTROL else ["--mutant", mutant])
+
+
+def run_job(mutant: str, kind: str, out: Path) -> JobResult:
+    """Run one job and classify its outcome from its exit status and output."""
+    folder = out / mutant
+    folder.mkdir(parents=True, exist_ok=True)
+    log = folder / f"{kind}.log"
+    if kind == "e2e":
+        command = e2e_command(mutant)
+    else:
+        command = regression_command(mutant, folder / "report")
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=JOB_TIMEOUT_S, check=False
+        )
+        output, code = done.stdout + done.stderr, done.returncode
+    except subprocess.TimeoutExpired as expired:
+        output, code = f"{expired}", -1
+    log.write_text(output, encoding="utf-8")
+    seconds = round(time.perf_counter() - started, 1)
+    outcome, detail = classify(kind, code, output)
+    return JobResult(mutant, kind, outcome, detail, seconds, str(log))
+
+
+def classify(kind: str, code: int, output: str) -> tuple[str, str]:
+    """Say whether a job passed, caught the mutant (failed) or broke (error), and why."""
+    if code == 0:
+        return "passed", ""
+    if kind == "e2e":
+        if code == 1 and (failed := FAILED_TEST.search(output)):
+            return "failed", failed.group(1)
+        error = ERROR_TEST.search(output)
+        return "error", error.group(1) if error else _last_line(output)
+    drifted = DRIFTED.search(output)
+    if code == 1 and drifted and int(drifted.group(1)) > 0:
+        return "failed", _first_drift(output)
+    return "error", _last_line(output)
+
+
+def _first_drift(output: str) -> str:
+    lines = output.splitlines()
+    for number, line in enumerate(lines):
+        if line.lstrip().startswith("DRIFT"):
+            flow = line.split()[1]
+            reason = lines[number + 1].strip() if number + 1 < len(lines) else ""
+            return f"{flow}: {reason}"
+    return ""
+
+
+def _last_line(output: str) -> str:
+    lines = [line for line in output.splitlines() if line.strip()]
+    return lines[-1][:200] if lines else "(no output)"
+
+
+def outdated(names: list[str]) -> dict[str, str]:
+    """Return the mutants that no longer apply to the portal, with the reason."""
+    from mock_portal import create_app
+
+    logging.getLogger("mock_portal").setLevel(logging.ERROR)  # no test-API warning per app
+    problems = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name in names:
+            app = create_app({"DATABASE_URL": f"sqlite:///{folder}/{name}.sqlite3"})
+            try:
+                apply_mutant(app, name)
+            except MutantOutdated as problem:
+                problems[name] = str(problem)
+    return problems
+
+
+def mutants(args: argparse.Namespace) -> int:
+    """Run every chosen mutant against the suite and the checks; print the score."""
+    if args.list:
+        for mutant in MUTANTS.values():
+            print(f"{mutant.name:<28} {mutant.description}")
+        return 0
+    names = args.only or list(MUTANTS)
+    unknown = set(names) - set(MUTANTS)
+    if unknown:
+        raise SystemExit(f"unknown mutant(s): {', '.join(sorted(unknown))}")
+    out = Path(args.output)
+    if out.exists():
+        shutil.rmtree(out)
+    broken = outdated(names)
+    portals = ([] if args.skip_control else [CONTROL]) + [n for n in names if n not in broken]
+    jobs = [(portal, kind) for portal in portals for kind in ("e2e", "regression")]
+    print(
+        f"{len(names)} mutants × (e2e suite -x, regression checks --fail-fast),"
+        f" {args.jobs} jobs at a time; logs in {out}/",
+        flush=True,
+    )
+    started = time.perf_counter()
+    results: dict[tuple[str, str], JobResult] = {}
+    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        futures = {pool.submit(run_job, portal, kind, out): (portal, kind) for portal, kind in jobs}
+        for future in as_completed(futures):
+            job = results[futures[future]] = future.result()
+            print(f"  … {job.mutant:<28} {job.kind:<10} {job.outcome} ({job.seconds}s)", flush=True)
+
+    print()
+    status = 0
+    if not args.skip_control:
+        control = [results[(CONTROL, kind)] for kind in ("e2e", "regression")]
+        clean = all(job.outcome == "passed" for job in control)
+        print(f"  {'control':<28} {'CLEAN' if clean else 'NOT CLEAN'}  (the unmutated portal)")
+        for job in control:
+            if job.outcome != "passed":
+                print(f"      {job.kind}: {job.outcome} {job.detail} (log {job.log})")
+        if not clean:
+            status = 2
+    caught = 0
+    summary = []
+    for name in names:
+        if name in broken:
+            print(f"  {name:<28} OUTDATED {broken[name]}")
+            summary.append({"mutant": name, "caught": False, "outdated": broken[name]})
+            continue
+        pair = [results[(name, kind)] for kind in ("e2e", "regression")]
+        catchers = [job for job in pair if job.outcome == "failed"]
+        caught += bool(catchers)
+        mark = "CAUGHT" if catchers else "MISSED"
+        print(f"  {name:<28} {mark:<8} {MUTANTS[name].description}")
+        for job in pair:
+            what = {"failed": "caught by", "passed": "passed", "error": "ERROR"}[job.outcome]
+            print(f"      {job.kind:<10} {what} {job.detail}".rstrip())
+        summary.append(
+            {"mutant": name, "caught": bool(catchers), "jobs": [asdict(j) for j in pair]}
+        )
+    total = len(names)
+    minutes = (time.perf_counter() - started) / 60
+    (out / "summary.json").write_text(
+        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    print(f"\nMutation score: {caught}/{total} caught ({minutes:.1f} min)")
+    if caught < total:
+        status = status or 1
+    return status
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Add the ``mutants`` command to the CLI."""
+    parser = commands.add_parser("mutants", help="check that the suite and checks catch mutants")
+    parser.add_argument("--only", action="append", help="only this mutant (repeatable)")
+    parser.add_argument("--jobs", type=int, default=2, help="jobs at a time (default 2)")
+    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
+    parser.add_argument("--skip-control", action="store_true", help="skip the unmutated run")
+    parser.add_argument("--output", default="artifacts/regression/mutants", help="logs folder")
+    parser.set_defaults(handler=mutants)
