@@ -51,3 +51,20 @@ def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, la
     state = portal.state(someone)
     assert state["outstanding_fen"] == 0
     assert state["application"]["status"] == "pending"
+
+
+def test_the_variant_can_be_chosen_per_request(page: Page, person):
+    person("invited", variant="A")
+    page.goto("/weilidai/site/?variant=B")
+    expect(page.get_by_role("heading", level=1)).to_have_text("账户中心")
+    page.get_by_role("link", name="账户管理").click()
+    expect(page.get_by_role("link", name="关闭账户")).to_be_visible()
+    expect(page.get_by_role("link", name="注销账户")).to_have_count(0)
+
+
+def test_a_client_variant_header_names_the_options(page: Page, person):
+    person("invited", variant="B")
+    page.set_extra_http_headers({"X-Client-Variant": "A"})
+    page.goto("/weilidai/site/security")
+    expect(page.get_by_role("heading", level=1)).to_have_text("安全中心")
+    expect(page.get_by_role("link", name="注销账户")).to_be_visible()

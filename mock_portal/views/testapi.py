@@ -213,7 +213,7 @@ def set_clock() -> Response:
                 current = clock.now(db)
                 clock.freeze(db, current + timedelta(**{units[key]: amount}))
         except OverflowError as problem:
-            raise BadRequest("that moves the clock too far") from problem
+            raise BadRequest(f"{key} moves the clock too far") from problem
         except ValueError as problem:
             raise BadRequest(str(problem)) from problem
         services.catch_up(db, clock.now(db))
