@@ -82,6 +82,19 @@ class PortalApi:
         """Move the portal clock forward to ``moment`` (ISO)."""
         return self._call("POST", "/clock", {"now": moment})["now"]
 
+    def add_fault(self, **fault: Any) -> int:
+        """Inject a fault: route=, and delay_ms=, status= or drop=; count=, when=, method=."""
+        return self._call("POST", "/faults", fault)["id"]
+
+    def clear_faults(self) -> None:
+        """Remove every injected fault."""
+        self._call("DELETE", "/faults")
+
+    def requests(self, **filters: str) -> list[dict[str, Any]]:
+        """Return the request journal, filtered by endpoint=, method= or person_id=."""
+        query = "&".join(f"{key}={value}" for key, value in filters.items())
+        return self._call("GET", f"/requests?{query}" if query else "/requests")["requests"]
+
     def last_sms(self, person: Person) -> str:
         """Return the last SMS code sent to ``person``."""
         return self._call("GET", f"/sms/{person.id}")["code"]

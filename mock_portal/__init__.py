@@ -44,10 +44,17 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
 
+    from flask_wtf.csrf import CSRFProtect
+
+    csrf = CSRFProtect(app)
+
     if app.config["TEST_API"]:
+        from . import faults
         from .views import testapi
 
         app.register_blueprint(testapi.bp)
+        csrf.exempt(testapi.bp)  # a JSON API for test code, never reachable in production
+        faults.init_app(app)
         log.warning(
             "TEST-CONTROL API ENABLED at /__test__: anyone who can reach this portal can reset "
             "it, create people and move its clock. Never enable it outside a test set-up."

@@ -17,12 +17,14 @@ from sqlalchemy import (
     DateTime,
     Engine,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
     create_engine,
     event,
+    text,
 )
 from sqlalchemy.orm import (
     DeclarativeBase,
@@ -158,7 +160,17 @@ class Application(Base):
     """A submitted closure application and, once decided, the closure record."""
 
     __tablename__ = "application"
-    __table_args__ = (UniqueConstraint("flow_id"),)
+    __table_args__ = (
+        UniqueConstraint("flow_id"),
+        # At most one application under review per account, whatever races the database sees.
+        Index(
+            "one_pending_application_per_account",
+            "account_id",
+            unique=True,
+            sqlite_where=text("status = 'pending'"),
+            postgresql_where=text("status = 'pending'"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
@@ -214,6 +226,37 @@ class ChatMessage(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
+class Fault(Base):
+    """A fault injected through the test API for the next ``remaining`` matching requests."""
+
+    __tablename__ = "fault"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    route: Mapped[str] = mapped_column(String(200))  # an endpoint name or a path prefix
+    method: Mapped[str | None] = mapped_column(String(10), nullable=True)
+    delay_ms: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    drop: Mapped[bool] = mapped_column(Boolean, default=False)
+    when: Mapped[str] = mapped_column(String(10), default="before")  # before or after the view
+    remaining: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class RequestRecord(Base):
+    """One request the portal answered, for tests that assert what reached it (test mode)."""
+
+    __tablename__ = "request_record"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    method: Mapped[str] = mapped_column(String(10))
+    path: Mapped[str] = mapped_column(String(500))
+    endpoint: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    status: Mapped[int] = mapped_column(Integer)
+    duration_us: Mapped[int] = mapped_column(Integer)
+    person_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    fault_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+
+
 class ClockState(Base):
     """The portal clock: frozen at a moment, or real time plus an offset."""
 
@@ -225,18 +268,28 @@ class ClockState(Base):
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+    # Let SQLAlchemy, not pysqlite, say when transactions begin (see _begin_immediate).
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
 
 
+def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+    # A deferred SQLite transaction that reads, then writes after another writer committed,
+    # fails at once with "database is locked" (busy_timeout cannot help). Taking the write lock
+    # up front serialises check-then-write sequences such as "no application yet → create one".
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def make_engine(url: str) -> Engine:
-    """Create the engine for ``url``; SQLite gets WAL mode and a busy timeout."""
+    """Create the engine for ``url``; SQLite gets WAL mode, a busy timeout, immediate locks."""
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin_immediate)
     else:
         engine = create_engine(url, pool_pre_ping=True)
     return engine

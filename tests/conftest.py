@@ -20,7 +20,10 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
 
     def make(**config: Any) -> Flask:
         database = tmp_path / f"portal{len(made)}.db"
-        app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", **config})
+        # Forms are posted without their anti-forgery token here; tests/test_security.py turns
+        # the check back on to test it.
+        settings = {"WTF_CSRF_ENABLED": False, **config}
+        app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", **settings})
         made.append(app)
         return app
 

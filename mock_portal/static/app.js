@@ -11,6 +11,66 @@ document.addEventListener("click", (event) => {
   }
 });
 // One submission per form: a second tap while the first is on its way does nothing.
+// Forms marked data-enhanced submit in the background, so a slow answer shows progress and a
+// failed one (an error status or a dropped connection) shows what happened and a retry; the
+// portal makes the retry safe (a closure is submitted once however often it is retried).
+function showProgress(form) {
+  const toast = document.createElement("div");
+  toast.className = "weui-toast progress-toast";
+  toast.setAttribute("role", "status");
+  toast.innerHTML = '<i class="weui-loading weui-icon_toast" aria-hidden="true"></i><p class="weui-toast__content">正在提交…</p>';
+  document.body.append(toast);
+  return toast;
+}
+
+function showRetry(form, message) {
+  let box = form.querySelector(".submit-failed");
+  if (!box) {
+    box = document.createElement("div");
+    box.className = "submit-failed";
+    box.setAttribute("role", "alert");
+    form.prepend(box);
+  }
+  box.innerHTML = "";
+  const text = document.createElement("p");
+  text.className = "form-error";
+  text.textContent = message + " 您可以放心重试，不会重复提交。";
+  const retry = document.createElement("button");
+  retry.type = "button";
+  retry.className = "weui-btn weui-btn_default";
+  retry.textContent = "重试";
+  retry.addEventListener("click", () => form.requestSubmit());
+  box.append(text, retry);
+}
+
+async function submitInBackground(form) {
+  const toast = showProgress(form);
+  try {
+    const response = await fetch(form.action || location.href, {
+      method: "POST",
+      body: new FormData(form),
+      credentials: "same-origin",
+    });
+    const html = await response.text();
+    if (response.status >= 500) {
+      showRetry(form, "系统繁忙，提交没有完成。");
+      return;
+    }
+    if (response.redirected) {
+      location.assign(response.url);
+      return;
+    }
+    const next = new DOMParser().parseFromString(html, "text/html");
+    document.title = next.title;
+    document.body.replaceWith(next.body);
+  } catch (problem) {
+    showRetry(form, "网络异常，提交没有完成。");
+  } finally {
+    toast.remove();
+    delete form.dataset.submitted;
+  }
+}
+
 document.addEventListener("submit", (event) => {
   const form = event.target;
   if (form.dataset.submitted) {
@@ -18,6 +78,10 @@ document.addEventListener("submit", (event) => {
     return;
   }
   form.dataset.submitted = "1";
+  if (form.hasAttribute("data-enhanced")) {
+    event.preventDefault();
+    submitInBackground(form);
+  }
 });
 // The SMS resend countdown ticks on the page's own clock.
 for (const button of document.querySelectorAll("[data-countdown-seconds]")) {

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, flash, g, redirect, render_template, request, url_for
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from werkzeug.wrappers import Response
 
 from .. import services
@@ -158,15 +159,19 @@ def face(token: str) -> str | Response:
     error = None
     if request.method == "POST":
         now = portal_now()
-        with transaction() as db:
-            outcome = verification.try_face(
-                g.person, not g.person.face_check_fails, now, verification_policy()
-            )
-            if outcome.ok:
-                try:
-                    services.submit_closure(db, g.person, flow, now)
-                except services.Refused as refusal:
-                    outcome = verification.Outcome(False, str(refusal))
+        try:
+            with transaction() as db:
+                outcome = verification.try_face(
+                    g.person, not g.person.face_check_fails, now, verification_policy()
+                )
+                if outcome.ok:
+                    try:
+                        services.submit_closure(db, g.person, flow, now)
+                    except services.Refused as refusal:
+                        outcome = verification.Outcome(False, str(refusal))
+        except IntegrityError:
+            # A simultaneous submission of the same closure won the race: show its result.
+            return redirect(url_for("closure.submitted", token=token))
         if outcome.ok:
             return redirect(url_for("closure.submitted", token=token))
         error = outcome.message
@@ -181,7 +186,7 @@ def submitted(token: str) -> str | Response:
     query = select(Application).where(Application.flow_id == flow.id) if flow else None
     application = get_db().scalar(query) if query is not None else None
     if application is None:
-        abort(404, description="没有找到这份注销申请")
+        return redirect(url_for("closure.status"))  # another submission of this account won
     return render_template("closure/submitted.html", application=application)
 
 

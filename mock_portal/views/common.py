@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 import functools
+import secrets
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, g, redirect, render_template, request, session, url_for
-from werkzeug.exceptions import HTTPException
+from flask import (
+    Flask,
+    current_app,
+    g,
+    has_request_context,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask.sessions import SecureCookieSessionInterface
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import BadRequest, HTTPException
 
 from .. import __version__, clock, services
 from ..domain.money import format_yuan
@@ -75,6 +88,27 @@ def catch_up_before_request() -> None:
         services.catch_up(db, clock.now(db))
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Signed-cookie sessions whose cookie is Secure whenever the portal is served over https."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        """Say whether the session cookie carries the Secure flag."""
+        configured = super().get_cookie_secure(app)
+        return configured or (has_request_context() and request.is_secure)
+
+
+def start_session(person: Person) -> None:
+    """Sign ``person`` in with a brand-new session (nothing of the previous one survives)."""
+    session.clear()
+    session["person_id"] = person.id
+    session["sid"] = secrets.token_urlsafe(16)
+
+
+def _csrf_error(_error: CSRFError) -> tuple[str, int]:
+    error = BadRequest(description="页面已过期或来源不明，请返回上一页刷新后重试。您的操作未生效。")
+    return render_template("error.html", error=error), 400
+
+
 def _error_page(error: HTTPException) -> tuple[str, int]:
     return render_template("error.html", error=error), error.code or 500
 
@@ -86,7 +120,9 @@ def _server_error(_error: Exception) -> tuple[str, int]:
 
 def init_app(app: Flask) -> None:
     """Register the request hooks, template helpers and error pages."""
+    app.session_interface = SessionInterface()
     app.before_request(catch_up_before_request)
+    app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _error_page)
     app.register_error_handler(Exception, _server_error)
     app.add_template_filter(format_yuan, "yuan")

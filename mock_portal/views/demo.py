@@ -9,7 +9,6 @@ from flask import (
     redirect,
     render_template,
     request,
-    session,
     url_for,
 )
 from sqlalchemy import select
@@ -19,7 +18,7 @@ from fixtures import SCENARIOS, scenario
 
 from .. import services
 from ..store import Person, get_db, transaction
-from .common import portal_now
+from .common import portal_now, start_session
 
 bp = Blueprint("demo", __name__, url_prefix="/demo")
 
@@ -47,7 +46,6 @@ def login(person_id: int) -> Response:
     person = get_db().get(Person, person_id)
     if person is None:
         abort(404, description="没有这位演示用户")
-    session.clear()
-    session["person_id"] = person.id
+    start_session(person)
     target = request.form.get("next") or url_for("wechat.me")
     return redirect(target if target.startswith("/") and not target.startswith("//") else "/")

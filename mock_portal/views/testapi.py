@@ -10,13 +10,14 @@ from datetime import timedelta
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, session
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from werkzeug.wrappers import Response
 
 from fixtures import scenario
 
 from .. import clock, services, store
-from ..store import Person, SmsCode, get_db, transaction
+from ..store import Fault, Person, RequestRecord, SmsCode, get_db, transaction
+from .common import start_session
 
 bp = Blueprint("testapi", __name__, url_prefix="/__test__")
 
@@ -172,8 +173,7 @@ def login() -> Response:
     if not isinstance(person_id, int) or isinstance(person_id, bool):
         raise BadRequest('send {"user_id": <id>}')
     person = _person(person_id)
-    session.clear()
-    session["person_id"] = person.id
+    start_session(person)
     return jsonify(ok=True, id=person.id)
 
 
@@ -230,3 +230,120 @@ def last_sms(person_id: int) -> Response:
     if code is None:
         raise BadRequest(f"no SMS code was sent to person {person_id}")
     return jsonify(code=code.code, sent_at=_iso(code.sent_at))
+
+
+FAULT_FIELDS = {"route", "method", "delay_ms", "status", "drop", "when", "count"}
+
+
+@bp.post("/faults")
+def add_fault() -> tuple[Response, int]:
+    """Delay, fail or drop the next ``count`` requests to a route (endpoint or path prefix)."""
+    body = _body()
+    unknown = set(body) - FAULT_FIELDS
+    if unknown:
+        raise BadRequest(
+            f"unknown field(s) {', '.join(sorted(unknown))}; use {sorted(FAULT_FIELDS)}"
+        )
+    route = body.get("route")
+    if not isinstance(route, str) or not route:
+        raise BadRequest(
+            'say which route, e.g. {"route": "closure.face"} or {"route": "/weilidai/"}'
+        )
+    delay = body.get("delay_ms", 0)
+    status = body.get("status")
+    drop = body.get("drop", False)
+    when = body.get("when", "before")
+    count = body.get("count", 1)
+    method = body.get("method")
+    if not isinstance(delay, int) or isinstance(delay, bool) or not 0 <= delay <= 30_000:
+        raise BadRequest("delay_ms must be an integer from 0 to 30000")
+    if status is not None and (not isinstance(status, int) or not 400 <= status <= 599):
+        raise BadRequest("status must be an HTTP error status (400-599)")
+    if not isinstance(drop, bool):
+        raise BadRequest("drop must be true or false")
+    if when not in ("before", "after"):
+        raise BadRequest('when must be "before" (nothing changes) or "after" (saved, answer lost)')
+    if not isinstance(count, int) or isinstance(count, bool) or not 1 <= count <= 1000:
+        raise BadRequest("count must be an integer from 1 to 1000")
+    if method is not None and method not in ("GET", "POST"):
+        raise BadRequest('method must be "GET" or "POST"')
+    if not (delay or status or drop):
+        raise BadRequest("a fault needs delay_ms, status or drop")
+    with transaction() as db:
+        fault = Fault(
+            route=route,
+            method=method,
+            delay_ms=delay,
+            status=status,
+            drop=drop,
+            when=when,
+            remaining=count,
+        )
+        db.add(fault)
+        db.flush()
+        fault_id = fault.id
+    return jsonify(id=fault_id), 201
+
+
+@bp.get("/faults")
+def list_faults() -> Response:
+    """List the faults still waiting for requests."""
+    faults = get_db().scalars(select(Fault).where(Fault.remaining > 0).order_by(Fault.id))
+    return jsonify(
+        faults=[
+            {
+                "id": f.id,
+                "route": f.route,
+                "method": f.method,
+                "delay_ms": f.delay_ms,
+                "status": f.status,
+                "drop": f.drop,
+                "when": f.when,
+                "remaining": f.remaining,
+            }
+            for f in faults
+        ]
+    )
+
+
+@bp.delete("/faults")
+def clear_faults() -> Response:
+    """Remove every fault."""
+    with transaction() as db:
+        db.execute(delete(Fault))
+    return jsonify(ok=True)
+
+
+@bp.get("/requests", endpoint="requests")
+def list_requests() -> Response:
+    """Return the request journal, oldest first; filter with ?endpoint=, ?method=, ?person_id=."""
+    query = select(RequestRecord).order_by(RequestRecord.id)
+    if request.args.get("endpoint"):
+        query = query.where(RequestRecord.endpoint == request.args["endpoint"])
+    if request.args.get("method"):
+        query = query.where(RequestRecord.method == request.args["method"].upper())
+    if request.args.get("person_id"):
+        query = query.where(RequestRecord.person_id == request.args.get("person_id", type=int))
+    return jsonify(
+        requests=[
+            {
+                "method": r.method,
+                "path": r.path,
+                "endpoint": r.endpoint,
+                "status": r.status,
+                "duration_ms": r.duration_us / 1000,
+                "person_id": r.person_id,
+                "fault_id": r.fault_id,
+                "at": _iso(r.at),
+            }
+            for r in get_db().scalars(query)
+        ]
+    )
+
+
+@bp.delete("/requests")
+def clear_requests() -> Response:
+    """Empty the request journal."""
+    with transaction() as db:
+        db.execute(delete(RequestRecord))
+    return jsonify(ok=True)

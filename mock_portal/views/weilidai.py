@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, g, redirect, render_template, request, url_for
+from flask import Blueprint, g, redirect, render_template, request, session, url_for
 from werkzeug.wrappers import Response
 
 from .. import services
@@ -77,7 +77,8 @@ def repay() -> str | Response:
                 except services.Refused as refusal:
                     error = str(refusal)
                 else:
-                    return redirect(url_for("weilidai.repaid", amount=paid))
+                    session["repaid_fen"] = paid
+                    return redirect(url_for("weilidai.repaid"))
             else:
                 error = outcome.message
     owed = loan_rules.total_outstanding(person.account.loans)
@@ -86,9 +87,11 @@ def repay() -> str | Response:
 
 @bp.get("/repay/done")
 @login_required
-def repaid() -> str:
+def repaid() -> str | Response:
     """Show the repayment result."""
-    amount = request.args.get("amount", type=int) or 0
+    amount = session.get("repaid_fen")
+    if amount is None:
+        return redirect(url_for("weilidai.repay"))
     return render_template("weilidai/repaid.html", amount=amount)
 
 

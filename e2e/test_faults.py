@@ -1,0 +1,88 @@
+"""How the UI copes with a failing portal: errors, dropped connections, slow answers, retries."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from .flows import (
+    Journey,
+    path_to_closure,
+    read_consequences,
+    run_flow,
+    verify_password,
+    verify_sms,
+)
+from .pages import FacePage, SubmittedPage
+
+
+def at_face_step(page: Page, portal, someone, labels) -> FacePage:  # type: ignore[no-untyped-def]
+    steps = path_to_closure(labels) + [read_consequences(), verify_password(), verify_sms()]
+    return run_flow(Journey(page, portal, someone), steps).screen
+
+
+def face_posts(portal, someone) -> list[dict]:  # type: ignore[no-untyped-def]
+    journal = portal.requests(endpoint="closure.face", method="POST")
+    return [r for r in journal if r["person_id"] == someone.id]
+
+
+def test_an_error_before_submission_shows_a_retry_that_submits_once(
+    page: Page, portal, person, labels
+):
+    someone = person("invited", variant=labels.variant)
+    face = at_face_step(page, portal, someone, labels)
+    portal.add_fault(route="closure.face", method="POST", status=503)
+    face.attempt()
+    expect(face.page.get_by_role("alert")).to_contain_text("系统繁忙，提交没有完成")
+    assert portal.state(someone)["application"] is None
+    face.page.get_by_role("button", name="重试").click()
+    SubmittedPage(page, labels).expect_shown()
+    assert portal.state(someone)["applications"] == 1
+    assert [r["status"] for r in face_posts(portal, someone)] == [503, 302]
+
+
+def test_a_lost_answer_after_saving_is_retried_without_a_second_application(
+    page: Page, portal, person, labels
+):
+    someone = person("invited", variant=labels.variant)
+    face = at_face_step(page, portal, someone, labels)
+    portal.add_fault(route="closure.face", method="POST", drop=True, when="after")
+    face.attempt()
+    expect(face.page.get_by_role("alert")).to_contain_text("网络异常，提交没有完成")
+    assert portal.state(someone)["applications"] == 1  # saved, but the phone never heard
+    face.page.get_by_role("button", name="重试").click()
+    submitted = SubmittedPage(page, labels).shown()
+    expect(submitted.reference).to_have_text(portal.state(someone)["application"]["reference"])
+    assert portal.state(someone)["applications"] == 1
+
+
+def test_a_slow_submission_shows_progress(page: Page, portal, person, labels):
+    someone = person("invited", variant=labels.variant)
+    face = at_face_step(page, portal, someone, labels)
+    portal.add_fault(route="closure.face", method="POST", delay_ms=1500)
+    face.attempt()
+    expect(page.get_by_role("status").filter(has_text="正在提交")).to_be_visible()
+    SubmittedPage(page, labels).expect_shown()
+    expect(page.get_by_role("status").filter(has_text="正在提交")).to_have_count(0)
+
+
+def test_a_failed_repayment_changes_nothing_and_can_be_retried(page: Page, portal, person, labels):
+    someone = person("outstanding_0_01", variant=labels.variant)
+    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    repay = journey.screen.blocked().go_repay()
+    portal.add_fault(route="weilidai.repay", method="POST", status=500)
+    repay.fill("支付密码", someone.payment_password)
+    page.get_by_role("button", name="确认还款").click()
+    expect(page.get_by_role("alert")).to_contain_text("系统繁忙")
+    assert portal.state(someone)["outstanding_fen"] == 1
+    page.get_by_role("button", name="重试").click()
+    expect(page.get_by_role("heading", name="还款成功")).to_be_visible()
+    assert portal.state(someone)["outstanding_fen"] == 0
+
+
+def test_an_error_page_never_shows_a_stack_trace(page: Page, portal, person, labels):
+    person("invited", variant=labels.variant)
+    portal.add_fault(route="/me/services", status=500)
+    response = page.goto("/me/services")
+    assert response is not None and response.status == 500
+    expect(page.get_by_role("heading", name="请求无法处理")).to_be_visible()
+    expect(page.locator("body")).not_to_contain_text("Traceback")

@@ -1,0 +1,105 @@
+"""Fault injection and the request journal, for tests of how clients cope (test mode only).
+
+A fault (added with ``POST /__test__/faults``) delays, fails or drops the next N requests to a
+route, before the view runs (nothing changes) or after it (the change is saved but the client
+never hears of it: the case a retry must survive). The journal records every answered request,
+so a test can assert "the closure was submitted exactly once".
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from datetime import datetime
+
+from flask import Flask, Response, abort, g, request, session
+from sqlalchemy import select
+
+from .store import Fault, RequestRecord, transaction
+
+
+def _matches(fault: Fault) -> bool:
+    if fault.method and fault.method.upper() != request.method:
+        return False
+    return fault.route == request.endpoint or request.path.startswith(fault.route)
+
+
+def _take_fault() -> Fault | None:
+    """Use up one request's worth of the first matching fault, if any."""
+    with transaction() as db:
+        for fault in db.scalars(select(Fault).where(Fault.remaining > 0).order_by(Fault.id)):
+            if _matches(fault):
+                fault.remaining -= 1
+                db.flush()
+                db.expunge(fault)  # keep its fields for after_request, outside the session
+                return fault
+    return None
+
+
+def dropped_connection() -> Response:
+    """Close the connection without an answer, as a network failure would."""
+    sock = request.environ.get("werkzeug.socket")
+    if sock is not None:
+        import socket
+
+        sock.shutdown(socket.SHUT_RDWR)
+        return Response(status=204)
+
+    def broken() -> Iterator[bytes]:
+        yield b""  # the headers go out ...
+        raise ConnectionAbortedError("fault injection: connection dropped")  # ... the body never
+
+    return Response(broken(), headers={"Content-Length": "4096"})
+
+
+def _before() -> Response | None:
+    g.request_started = time.perf_counter()
+    if request.endpoint in (None, "static") or request.blueprint == "testapi":
+        return None
+    fault = _take_fault()
+    if fault is None:
+        return None
+    g.fault = fault
+    if fault.delay_ms:
+        time.sleep(fault.delay_ms / 1000)  # the fault *is* a slow server
+    if fault.when == "before":
+        if fault.drop:
+            return dropped_connection()
+        if fault.status:
+            abort(
+                fault.status, description="服务暂时不可用（模拟故障），您的操作未生效，请稍后重试。"
+            )
+    return None
+
+
+def _after(response: Response) -> Response:
+    fault: Fault | None = g.get("fault")
+    if fault is not None and fault.when == "after":
+        if fault.drop:
+            response = dropped_connection()
+        elif fault.status:
+            response = Response(
+                "服务暂时不可用（模拟故障）", status=fault.status, mimetype="text/plain"
+            )
+    if request.endpoint != "static" and request.endpoint != "testapi.requests":
+        started = g.get("request_started", time.perf_counter())
+        with transaction() as db:
+            db.add(
+                RequestRecord(
+                    at=datetime.now(),
+                    method=request.method,
+                    path=request.full_path.rstrip("?"),
+                    endpoint=request.endpoint,
+                    status=response.status_code,
+                    duration_us=int((time.perf_counter() - started) * 1_000_000),
+                    person_id=session.get("person_id"),
+                    fault_id=fault.id if fault is not None else None,
+                )
+            )
+    return response
+
+
+def init_app(app: Flask) -> None:
+    """Install the fault and journal hooks (call only when the test API is on)."""
+    app.before_request_funcs.setdefault(None, []).insert(0, _before)
+    app.after_request(_after)

@@ -1,0 +1,36 @@
+"""The portal as a WSGI application for a production server: ``gunicorn mock_portal.wsgi:app``.
+
+Configured from the environment like ``python -m mock_portal`` (``DATABASE_URL``,
+``MOCK_PORTAL_TEST_API``, ``MOCK_PORTAL_SECRET_KEY``, …). Run it with the settings in
+``mock_portal/gunicorn_conf.py`` (``make serve-prod``): they give every worker process the same
+session key and one set of tables. Each response names the worker process that served it
+(``X-Portal-Worker``), so a test can show that the workers agree on every piece of state.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from . import create_app
+
+WORKER_HEADER = "X-Portal-Worker"
+
+WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+
+
+def name_the_worker(wsgi_app: WsgiApp) -> WsgiApp:
+    """Wrap ``wsgi_app`` so every response carries the serving process id."""
+
+    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        def start(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
+            return start_response(status, [*headers, (WORKER_HEADER, str(os.getpid()))], *exc_info)
+
+        return wsgi_app(environ, start)
+
+    return app
+
+
+app = create_app()
+app.wsgi_app = name_the_worker(app.wsgi_app)  # type: ignore[method-assign]
