@@ -20,6 +20,7 @@ from .flows import blocked_then_repay_flow
 from .labels import LABELS, Labels
 from .portal import LivePortal, start_portal
 from .regression import GOLDEN, paths, screens
+from .regression.baselines import Baselines
 from .regression.mutants import MUTANTS, apply_mutant
 from .regression.recording import FlowRun, StepRecord, drive_flow
 from .trail import Tap
@@ -53,7 +54,7 @@ def test_removing_the_one_fen_block_is_caught_at_the_block_step(
     browser: Browser, one_fen_mutant: LivePortal
 ):
     flow = blocked_then_repay_flow(LABELS["A"])
-    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False)
+    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False, timeout_ms=2_000)
     drift = paths.compare(golden_path(flow.name), run)
     assert drift[0].startswith("step 8 欠款未还清（哪怕1分钱），无法注销: ")
     assert drift[-1] == f"steps 9–{len(flow.steps)} did not run"
@@ -106,6 +107,14 @@ def test_a_renamed_control_is_named_in_the_drift():
     assert paths.compare(paths.parse(paths.render(golden)), drifted) == [
         "step 2 第2步: expected link 安全中心, found 账户安全 (on 微粒贷官网)",
         "step 2 第2步: expected screen 安全中心, found 账户安全",
+    ]
+
+
+def test_a_flow_without_golden_files_asks_for_an_update(tmp_path: Path):
+    result = Baselines("chromium", "156.0.1", root=tmp_path).compare(recorded(("我", None)))
+    assert result.drifted
+    assert result.lines() == [
+        "no baseline for demo_A (paths, aria, screens chromium-156); run make regression-update"
     ]
 
 

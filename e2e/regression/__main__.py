@@ -32,6 +32,12 @@ def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--mutant", help="run against this portal mutant (see `mutants --list`)")
     parser.add_argument("--base-url", help="drive an external portal (its test API must be on)")
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=2,
+        help="flows driven at once, each worker with its own portal and browser (default 2)",
+    )
+    parser.add_argument(
         "--max-diff-pixels",
         type=int,
         default=MAX_DIFF_PIXELS,
@@ -52,6 +58,7 @@ def _options(args: argparse.Namespace) -> Options:
         base_url=args.base_url,
         fail_fast=getattr(args, "fail_fast", False),
         max_diff_pixels=args.max_diff_pixels,
+        jobs=max(1, args.jobs),
     )
 
 

@@ -219,6 +219,63 @@ def _sms_never_expires(app: Flask) -> None:
     change_policy(app, sms_valid=timedelta(days=36_500))
 
 
+@mutant("password_never_locks", "wrong payment passwords never lock the closure")
+def _password_never_locks(app: Flask) -> None:
+    change_policy(app, password_max_failures=1_000_000)
+
+
+@mutant("opt_out_ignored", "ticking 不再接收微粒贷邀请消息 no longer hides the entry")
+def _opt_out_ignored(app: Flask) -> None:
+    from mock_portal.domain import rules
+
+    def mutate(entry_visible: Callable) -> Callable:
+        def visible(status: str, opted_out: bool, owed_fen: int) -> bool:
+            return entry_visible(status, False, owed_fen)
+
+        return visible
+
+    patch_function(app, rules, "entry_visible", mutate)
+
+
+@mutant("closure_option_for_abnormal", "an account with a recent unpaid loan still sees 注销账户")
+def _closure_option_for_abnormal(app: Flask) -> None:
+    from mock_portal.domain import rules
+
+    patch_function(app, rules, "abnormal_reasons", lambda original: lambda *args: [])
+
+
+@mutant("steps_skippable", "the identity checks can be skipped by going to a later step's URL")
+def _steps_skippable(app: Flask) -> None:
+    from flask import g
+
+    from mock_portal import services
+    from mock_portal.store import get_db
+    from mock_portal.views import closure
+
+    def mutate(flow_at: Callable) -> Callable:
+        def any_order(token: str, step: str) -> Any:
+            flow = services.current_flow(get_db(), g.person, token)
+            if flow is not None and flow.step != "done":
+                return flow
+            return flow_at(token, step)
+
+        return any_order
+
+    patch_function(app, closure, "_flow_at", mutate)
+
+
+@mutant("acknowledgement_optional", "注销 goes on without ticking 我已知晓注销后果")
+def _acknowledgement_optional(app: Flask) -> None:
+    override_template(
+        app,
+        "closure/consequences.html",
+        (
+            '<form method="post">',
+            '<form method="post"><input type="hidden" name="acknowledged" value="yes">',
+        ),
+    )
+
+
 @mutant("repay_leaves_a_fen", "还款 reports everything repaid but leaves ¥0.01 owed")
 def _repay_leaves_a_fen(app: Flask) -> None:
     from mock_portal.domain import loans

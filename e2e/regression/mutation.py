@@ -42,16 +42,23 @@ class JobResult:
     log: str
 
 
+# Test files that are not about the portal's behaviour: this package's own tests (they start
+# their own mutant), and the walkthrough recordings (they film the same flows the suite and the
+# checks already drive, at a pace a person can follow, and encode video: minutes per mutant).
+NOT_ABOUT_THE_PORTAL = ("e2e/test_regression.py", "e2e/test_walkthroughs.py")
+
+
 def e2e_command(mutant: str) -> list[str]:
     """Return the e2e suite's command line against ``mutant`` (none for the control)."""
     command = [sys.executable, "-m", "pytest", "e2e", "-x", "-q", "-p", "no:cacheprovider"]
-    command += ["-p", "e2e.regression.plugin", "--ignore=e2e/test_regression.py"]
+    command += ["-p", "e2e.regression.plugin"]
+    command += [f"--ignore={path}" for path in NOT_ABOUT_THE_PORTAL]
     return command + ([] if mutant == CONTROL else ["--mutant", mutant])
 
 
 def regression_command(mutant: str, report: Path) -> list[str]:
     """Return the regression checks' command line against ``mutant``."""
-    command = [sys.executable, "-m", "e2e.regression", "check", "--fail-fast"]
+    command = [sys.executable, "-m", "e2e.regression", "check", "--fail-fast", "--jobs", "1"]
     command += ["--report", str(report)]
     return command + ([] if mutant == CONTROL else ["--mutant", mutant])
 

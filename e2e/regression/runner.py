@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import tempfile
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from pathlib import Path
+from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
@@ -15,7 +19,7 @@ from ..flows import Flow, all_flows
 from ..labels import LABELS, VARIANTS
 from ..portal import start_portal
 from .baselines import CHECKS, Baselines, FlowResult
-from .recording import drive_flow
+from .recording import FlowRun, drive_flow
 from .screens import MAX_DIFF_PIXELS
 
 
@@ -30,6 +34,7 @@ class Options:
     base_url: str | None = None
     fail_fast: bool = False
     max_diff_pixels: int = MAX_DIFF_PIXELS
+    jobs: int = 1  # worker processes, each with its own portal and browser
 
     @property
     def everything(self) -> bool:
@@ -83,14 +88,11 @@ def run(
     act: Callable[[Baselines, FlowResult], None],
 ) -> tuple[list[FlowResult], Baselines, str]:
     """Drive each chosen flow, compare it with its golden files and hand it to ``act``."""
+    if options.jobs > 1 and not options.base_url:
+        return _run_in_workers(options, act)
     results: list[FlowResult] = []
     with portal_and_browser(options) as (browser, url):
-        baselines = Baselines(
-            browser.browser_type.name,
-            browser.version,
-            checks=options.checks,
-            max_diff_pixels=options.max_diff_pixels,
-        )
+        baselines = _baselines(options, browser.browser_type.name, browser.version)
         for variant, flow in chosen_flows(options):
             recorded = drive_flow(browser, url, flow, variant, look="screens" in options.checks)
             result = baselines.compare(recorded)
@@ -99,3 +101,61 @@ def run(
             if options.fail_fast and result.drifted:
                 break
     return results, baselines, url
+
+
+def _baselines(options: Options, browser_name: str, version: str) -> Baselines:
+    return Baselines(
+        browser_name, version, checks=options.checks, max_diff_pixels=options.max_diff_pixels
+    )
+
+
+# ------------------------------------------------------------------ in worker processes
+# Each worker process has its own portal and browser (like an xdist worker) and drives whole
+# flows; the parent compares, reports and writes files, so output and golden files stay in one
+# place. Spawned, not forked: Playwright's driver does not survive a fork.
+
+_worker: dict[str, Any] = {}
+
+
+def _start_worker(options: Options) -> None:
+    stack = ExitStack()
+    browser, url = stack.enter_context(portal_and_browser(options))
+    _worker.update(browser=browser, url=url)
+    Finalize(None, stack.close, exitpriority=10)  # closes the browser when the worker ends
+
+
+def _drive_in_worker(variant: str, name: str, look: bool) -> tuple[FlowRun, str, str]:
+    browser: Browser = _worker["browser"]
+    flow = next(flow for flow in all_flows(LABELS[variant]) if flow.name == name)
+    recorded = drive_flow(browser, _worker["url"], flow, variant, look=look)
+    return recorded, browser.browser_type.name, browser.version
+
+
+def _run_in_workers(
+    options: Options, act: Callable[[Baselines, FlowResult], None]
+) -> tuple[list[FlowResult], Baselines, str]:
+    chosen = chosen_flows(options)
+    order = {flow.name: position for position, (_, flow) in enumerate(chosen)}
+    look = "screens" in options.checks
+    results: list[FlowResult] = []
+    baselines: Baselines | None = None
+    with ProcessPoolExecutor(
+        max_workers=min(options.jobs, len(chosen)) or 1,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_start_worker,
+        initargs=(options,),
+    ) as pool:
+        pending = [pool.submit(_drive_in_worker, v, flow.name, look) for v, flow in chosen]
+        for future in as_completed(pending):
+            recorded, browser_name, version = future.result()
+            baselines = baselines or _baselines(options, browser_name, version)
+            result = baselines.compare(recorded)
+            results.append(result)
+            act(baselines, result)
+            if options.fail_fast and result.drifted:
+                for other in pending:
+                    other.cancel()
+                break
+    assert baselines is not None
+    results.sort(key=lambda result: order[result.run.flow])
+    return results, baselines, f"{min(options.jobs, len(chosen))} in-process portals"
