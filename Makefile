@@ -4,13 +4,17 @@ PYTEST := .venv/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test unit e2e serve lint format clean
+.PHONY: install run videos test unit e2e serve lint format clean
 
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
 
 run: install  ## the main job: start the portal, drive every flow, write artifacts and a report
 	$(PY) -m e2e.run
+	$(PY) -m e2e.walkthrough
+
+videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
+	$(PY) -m e2e.walkthrough
 
 test: install  ## unit tests, then the e2e suite (headless Chromium, phone profile)
 	$(PYTEST) tests -q

@@ -1,0 +1,211 @@
+"""Walkthrough videos and guides: recorded from the flows, checked with ffprobe, ffmpeg, Chromium.
+
+The two shortest flows are recorded once per session at a brisk pace (the default pace is for
+people; a fraction of it still exercises every card, caption and pause). Under pytest-xdist the
+workers share that one recording through a lock file, as pytest-xdist's docs suggest for
+session-scoped data.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from mock_portal import __version__ as PORTAL_VERSION
+
+from .devices import PHONE
+from .flows import Flow, all_flows
+from .labels import LABELS, VARIANTS
+from .portal import LivePortal
+from .trail import Tap
+from .walkthrough import gallery, media, vtt
+from .walkthrough.cli import record_all, write_gallery
+from .walkthrough.produce import Walkthrough
+from .walkthrough.recorder import Pace
+from .walkthrough.texts import describe_screen, describe_taps, flow_text
+
+TEST_PACE = Pace(0.1)
+
+
+@dataclass
+class Recording:
+    """The session's walkthroughs: the folder, and each flow with what was recorded of it."""
+
+    out: Path
+    flows: dict[str, Flow]
+    walks: list[Walkthrough]
+
+
+def flows_to_record(variant: str) -> list[Flow]:
+    """The two shortest flows of a variant (every flow shares the recorder's code path)."""
+    return sorted(all_flows(LABELS[variant]), key=lambda f: len(f.steps))[:2]
+
+
+def _record_once(
+    browser: Browser, live_portal: LivePortal, flows: list[Flow], out: Path
+) -> list[Walkthrough]:
+    done = out / gallery.MANIFEST
+    with open(out.parent / f"{out.name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # another xdist worker may be recording right now
+        if not done.exists():
+            record_all(
+                browser, live_portal.url, flows, out, TEST_PACE, reset=live_portal.in_process
+            )
+            write_gallery(out)
+    return [Walkthrough.from_dict(entry) for entry in json.loads(done.read_text("utf-8"))]
+
+
+@pytest.fixture(scope="session")
+def recording(
+    browser: Browser,
+    live_portal: LivePortal,
+    pytestconfig: pytest.Config,
+    tmp_path_factory: pytest.TempPathFactory,
+    worker_id: str,
+) -> Recording:
+    """Record two flows once for the whole session (and all xdist workers)."""
+    variant = (pytestconfig.getoption("--variant") or list(VARIANTS))[0]
+    flows = flows_to_record(variant)
+    shared = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        shared = shared.parent  # the folder all workers' temp dirs live in
+    out = shared / f"walkthroughs-{variant}"
+    out.mkdir(exist_ok=True)
+    by_name = {walk.name: walk for walk in _record_once(browser, live_portal, flows, out)}
+    walks = [by_name[f.name] for f in flows if f.name in by_name]
+    return Recording(out=out, flows={f.name: f for f in flows}, walks=walks)
+
+
+def test_every_flow_was_recorded_without_error(recording: Recording):
+    assert [w.name for w in recording.walks] == list(recording.flows)
+    assert [w.error for w in recording.walks] == ["" for _ in recording.walks]
+    for walk in recording.walks:
+        for suffix in (".webm", ".mp4", ".vtt", ".md", ".html", ".poster.png"):
+            assert (recording.out / walk.file(suffix)).stat().st_size > 0, walk.file(suffix)
+
+
+def test_each_mp4_is_h264_longer_than_five_seconds(recording: Recording):
+    for walk in recording.walks:
+        info = media.probe(recording.out / walk.file(".mp4"))
+        assert info.codec == "h264"
+        assert info.duration > 5, f"{walk.name}: {info.duration:.1f}s"
+
+
+def test_videos_are_the_size_of_the_phone_viewport(recording: Recording):
+    viewport = (PHONE["viewport"]["width"], PHONE["viewport"]["height"])
+    for walk in recording.walks:
+        for suffix in (".webm", ".mp4"):
+            info = media.probe(recording.out / walk.file(suffix))
+            assert (info.width, info.height) == viewport, walk.file(suffix)
+
+
+def test_subtitles_have_one_cue_per_step_with_real_timings(recording: Recording):
+    for walk in recording.walks:
+        flow = recording.flows[walk.name]
+        cues = vtt.parse((recording.out / walk.file(".vtt")).read_text("utf-8"))
+        assert [c.text for c in cues] == [step.name for step in flow.steps]
+        duration = media.probe(recording.out / walk.file(".webm")).duration
+        for cue, following in zip(cues, cues[1:], strict=False):
+            assert cue.start < cue.end <= following.start
+        assert 0 < cues[0].start and cues[-1].end < duration
+
+
+def test_frames_during_steps_are_not_blank(recording: Recording):
+    for walk in recording.walks:
+        cues = vtt.parse((recording.out / walk.file(".vtt")).read_text("utf-8"))
+        for cue in (cues[0], cues[-1]):
+            middle = (cue.start + cue.end) / 2
+            variance = media.frame_variance(recording.out / walk.file(".mp4"), middle)
+            assert variance > 100, f"{walk.name} at {middle:.2f}s looks blank ({variance:.0f})"
+        poster = recording.out / walk.file(".poster.png")
+        assert media.frame_variance(poster, 0) > 100
+
+
+def test_guides_show_every_step_with_its_screenshot_and_caption(recording: Recording):
+    for walk in recording.walks:
+        flow = recording.flows[walk.name]
+        markdown = (recording.out / walk.file(".md")).read_text("utf-8")
+        html = (recording.out / walk.file(".html")).read_text("utf-8")
+        assert markdown.startswith(f"# {flow.title}\n")
+        for index, step in enumerate(flow.steps, start=1):
+            shot = f"{walk.name}/step-{index:02d}.png"
+            assert (recording.out / shot).stat().st_size > 0
+            assert f"### 第{index}步：{step.name}\n" in markdown
+            assert f"![第{index}步：{step.name}]({shot})" in markdown
+            assert f'src="{shot}"' in html
+        for pitfall in flow_text(walk.name).pitfalls:
+            assert f"- {pitfall}" in markdown
+
+
+def test_gallery_renders_and_every_video_loads(recording: Recording, page: Page):
+    page.goto(f"file://{recording.out / gallery.INDEX}")
+    expect(page.get_by_role("heading", level=1)).to_have_text("微粒贷操作演示视频")
+    videos = page.locator("video")
+    expect(videos).to_have_count(len(recording.walks))
+    page.wait_for_function(
+        "[...document.querySelectorAll('video')]"
+        ".every((v) => v.readyState >= 1 && v.duration > 0 && !v.error)"
+    )
+    for walk in recording.walks:
+        card = page.locator(f"article#{walk.name}")
+        expect(card).to_contain_text(walk.title)
+        expect(card).to_contain_text(f"v{PORTAL_VERSION}")
+        expect(card).to_contain_text(walk.recorded_at[:10])
+        expect(card.get_by_role("link", name="图文指南")).to_have_attribute(
+            "href", walk.file(".html")
+        )
+    screenshot = page.screenshot(path=recording.out / "gallery.png", full_page=True)
+    assert len(screenshot) > 10_000
+
+
+def test_guide_screenshots_are_the_same_from_run_to_run(
+    recording: Recording, browser: Browser, live_portal: LivePortal, tmp_path: Path
+):
+    if not live_portal.in_process:
+        pytest.skip("needs a portal this suite may reset (seeded people, frozen clock)")
+    short = min(recording.walks, key=lambda walk: walk.step_count)
+    again = record_all(browser, live_portal.url, [recording.flows[short.name]], tmp_path, Pace(0))
+    assert again[0].error == ""
+
+    def digests(folder: Path) -> list[str]:
+        return [hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.glob("*.png"))]
+
+    first = digests(recording.out / short.name)
+    assert len(first) == short.step_count
+    assert digests(tmp_path / short.name) == first
+
+
+# ------------------------------------------------------------------ the words, without a browser
+
+
+def test_vtt_round_trips_and_keeps_cues_on_one_line():
+    cues = [vtt.Cue("1", 1.5, 3.25, "点右上角的“…”"), vtt.Cue("2", 3.25, 3661.001, "a\nb --> c")]
+    document = vtt.render(cues, title="演示")
+    assert document.startswith("WEBVTT - 演示\n\n1\n00:00:01.500 --> 00:00:03.250\n")
+    assert vtt.parse(document) == [cues[0], vtt.Cue("2", 3.25, 3661.001, "a b → c")]
+
+
+def test_taps_read_as_what_to_do_on_which_screen():
+    taps = [
+        Tap("注销账户", "checkbox", "我已知晓注销后果，确认注销"),
+        Tap("注销账户", "button", "下一步"),
+        Tap("验证支付密码", "textbox", "支付密码"),
+    ]
+    assert describe_taps(taps) == (
+        "在“注销账户”页面，勾选“我已知晓注销后果，确认注销”，再点“下一步”。"
+        "在“验证支付密码”页面，输入6位支付密码。"
+    )
+    assert describe_taps([Tap("微粒贷", "button", "更多")]) == "在“微粒贷”页面，点右上角的“…”。"
+    menu = describe_taps([Tap("微粒贷", "link", "微粒贷官网")], open_sheet="更多")
+    assert menu == "在弹出的“更多”菜单里，点“微粒贷官网”。"
+
+
+def test_screen_description_nests_quotes_the_chinese_way():
+    seen = describe_screen("账户管理", "账户中心", "找不到“关闭账户”？", [], ["已保存"])
+    assert seen == "进入“账户管理”页面，页面显示“找不到‘关闭账户’？”，提示“已保存”。"
