@@ -35,6 +35,14 @@ def golden_path(flow: str) -> list[paths.PathStep]:
 
 
 @pytest.fixture
+def own_portal(tmp_path: Path) -> Iterator[LivePortal]:
+    """An unmutated portal of this test's own (the checks reset it; never a shared one)."""
+    portal = start_portal(tmp_path / "portal.sqlite3")
+    yield portal
+    portal.stop()
+
+
+@pytest.fixture
 def one_fen_mutant(tmp_path: Path) -> Iterator[LivePortal]:
     """A portal where owing ¥0.01 no longer blocks the closure."""
     portal = start_portal(tmp_path / "mutant.sqlite3", mutant="no_one_fen_block")
@@ -43,10 +51,10 @@ def one_fen_mutant(tmp_path: Path) -> Iterator[LivePortal]:
 
 
 def test_blocked_then_repay_follows_its_golden_path(
-    browser: Browser, base_url: str, labels: Labels
+    browser: Browser, own_portal: LivePortal, labels: Labels
 ):
     flow = blocked_then_repay_flow(labels)
-    run = drive_flow(browser, base_url, flow, labels.variant, look=False)
+    run = drive_flow(browser, own_portal.url, flow, labels.variant, look=False)
     assert paths.compare(golden_path(flow.name), run) == []
 
 
@@ -54,7 +62,7 @@ def test_removing_the_one_fen_block_is_caught_at_the_block_step(
     browser: Browser, one_fen_mutant: LivePortal
 ):
     flow = blocked_then_repay_flow(LABELS["A"])
-    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False, timeout_ms=2_000)
+    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False)
     drift = paths.compare(golden_path(flow.name), run)
     assert drift[0].startswith("step 8 欠款未还清（哪怕1分钱），无法注销: ")
     assert drift[-1] == f"steps 9–{len(flow.steps)} did not run"

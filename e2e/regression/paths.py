@@ -97,8 +97,11 @@ def compare(
             f"step {run.failure.index}: unexpected extra step “{run.failure.name}” failed:"
             f" {run.failure.error}"
         )
-    ran = len(found) + (1 if run.failure is not None else 0)
-    if run.failure is not None and ran < len(expected):
+    failure = run.failure
+    if failure is not None and failure.index == 0:
+        drift.insert(0, f"the flow could not start: {failure.error}")
+    ran = len(found) + (1 if failure is not None and failure.index > 0 else 0)
+    if failure is not None and ran < len(expected):
         drift.append(f"steps {ran + 1}–{len(expected)} did not run")
     return drift
 

@@ -212,22 +212,25 @@ def drive_flow(
         planned=[step.name for step in flow.steps],
     )
     context = browser.new_context(base_url=base_url, **REGRESSION_DEVICE)
-    context.set_default_timeout(timeout_ms)
     try:
         page = context.new_page()
-        run_person(page, PortalApi(context.request, base_url), flow, run, look)
+        run_person(page, PortalApi(context.request, base_url), flow, run, look, timeout_ms)
     finally:
         context.close()
     return run
 
 
-def run_person(page: Page, api: PortalApi, flow: Flow, run: FlowRun, look: bool) -> FlowRun:
+def run_person(
+    page: Page, api: PortalApi, flow: Flow, run: FlowRun, look: bool, timeout_ms: int
+) -> FlowRun:
     """Seed the flow's person on a reset portal and run the flow in ``page``, recording it."""
     recorder = FlowRecorder(page, look)
     try:
         api.reset()  # same people, same clock, same reference numbers every run
         someone = api.create_person(run.scenario, run.variant)
         api.login(someone)
+        # Only the flow itself fails fast: seeding keeps Playwright's generous default.
+        page.context.set_default_timeout(timeout_ms)
         run_flow(Journey(page, api, someone), recorder.watch(flow.steps), [recorder])
     except Exception as problem:  # a drift to report, not a crash of the checker
         run.failure = recorder.failure(problem)
