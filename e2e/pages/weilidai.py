@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from ..trail import Tap, note
 from .base import Screen
 
 
@@ -94,7 +97,8 @@ class RepayPage(Screen):
     def repay(self, payment_password: str) -> RepaidPage:
         """Pay everything owed with the payment password."""
         self.fill("支付密码", payment_password)
-        self.page.get_by_role("button", name="确认还款").click()
+        self.page.get_by_role("button", name=re.compile(r"^确认还款")).click()
+        note(Tap(screen=self.title_text, role="button", name="确认还款"))
         return RepaidPage(self.page, self.labels).shown()  # type: ignore[return-value]
 
 
