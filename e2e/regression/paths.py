@@ -148,7 +148,12 @@ def _failure_drift(index: int, want: PathStep, failure: Failure, before: str | N
     where = f"step {index} {want.name}"
     offered = controls(failure.aria)
     tapped = failure.taps[-1] if failure.taps else None
-    if tapped is not None and (tapped.role, tapped.name) not in offered:
+    # A control missing from the screen it was on (not one that led somewhere unexpected).
+    if (
+        tapped is not None
+        and failure.screen == tapped.screen
+        and (tapped.role, tapped.name) not in offered
+    ):
         if before:
             known = set(controls(before))
             new = [
