@@ -50,3 +50,12 @@ regression-update: install  ## accept what every flow does now as the golden sta
 
 mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
 	$(PY) -m e2e.regression mutants
+
+.PHONY: soak bench
+RUNS ?= 20
+
+soak: install  ## run the e2e suite RUNS times with -n 2 and a busy core; name every flaky test (ARGS go to pytest)
+	$(PY) -m e2e.soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
+
+bench: install  ## per-step time against the browser floor, -n 2 speed-up, portal latency, video cost; artifacts/bench/bench.json
+	$(PY) -m e2e.bench

@@ -1,0 +1,646 @@
+"""Benchmark the harness: per-step time against the browser floor, -n 2 speed-up, latency, video.
+
+``python -m e2e.bench`` (what ``make bench`` calls) measures, in one run:
+
+a. each flow's median time per step, and the browser floor: the same number of
+   click-navigate-assert steps on tiny static pages (``FloorServer``) in the same browser and
+   phone profile, and their ratio (target ≤ 1.3);
+b. the e2e suite's wall time serial and with ``-n 2``, as pytest subprocesses (a representative
+   subset by default, ``--suite full`` for all of it), and the speed-up (target ≥ 1.6);
+c. the portal's per-request latency p50/p99 during the flows (target p99 < 20 ms), from the
+   portal's request journal (``GET /__test__/requests``) when it has one, and always from a
+   timing middleware around the in-process app's WSGI callable;
+d. the cost of video recording: the same flows in a context with ``record_video_dir``, as a ratio.
+
+Flow, floor and video runs are interleaved (and their order rotated every round) so the load of
+a shared machine falls on all three alike: compare the ratios, not the absolute times. It prints a
+table and writes ``artifacts/bench/bench.json``. This is a measuring tool, not a test: it reads
+clocks on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from werkzeug.wsgi import ClosingIterator
+
+from .api import PortalApi
+from .browser_env import LAUNCH_ARGS, chromium_executable
+from .devices import LOCALE, PHONE
+from .flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
+from .labels import LABELS, VARIANTS
+from .portal import LivePortal, start_portal
+from .soak import SLOW_TEST_FILES
+from .trail import Tap
+
+TARGET_STEP_RATIO = 1.3
+TARGET_SPEEDUP = 1.6
+TARGET_P99_MS = 20.0
+# The default suite subset for (b): 30 browser tests that drive the portal's UI end to end.
+SUITE_SUBSET = ("e2e/test_closure.py", "e2e/test_kefu.py", "e2e/test_money.py")
+JOURNAL = "/__test__/requests"
+
+# ------------------------------------------------------------------ the browser floor
+
+FLOOR_PAGE = """<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>第{n}页</title></head>
+<body><h1>第{n}页</h1><p><a href="/floor/{next}">下一页</a></p></body></html>
+"""
+
+
+def floor_heading(n: int) -> str:
+    """Return the heading of floor page ``n``."""
+    return f"第{n}页"
+
+
+class _FloorHandler(BaseHTTPRequestHandler):
+    """Serve ``/floor/<n>``: a heading and a link to page n+1; anything else is a 404."""
+
+    protocol_version = "HTTP/1.1"  # keep-alive, as the portal's browser connections are
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        match = re.fullmatch(r"/floor/(\d+)", self.path)
+        if match is None:
+            self.send_error(HTTPStatus.NOT_FOUND)
+            return
+        n = int(match.group(1))
+        body = FLOOR_PAGE.format(n=n, next=n + 1).encode("utf-8")
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 (the base's name)
+        pass  # a bench that prints every request would measure the terminal
+
+
+@dataclass
+class FloorServer:
+    """Static pages, each a heading and a link to the next, on a loopback port until ``stop()``."""
+
+    server: ThreadingHTTPServer
+    thread: threading.Thread
+
+    @property
+    def url(self) -> str:
+        """Return the server's base URL."""
+        return f"http://127.0.0.1:{self.server.server_port}"
+
+    def stop(self) -> None:
+        """Shut the server down."""
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@contextmanager
+def floor_server() -> Iterator[FloorServer]:
+    """Serve the floor pages on 127.0.0.1, port 0, from a daemon thread."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _FloorHandler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="bench-floor", daemon=True)
+    thread.start()
+    floor = FloorServer(server, thread)
+    try:
+        yield floor
+    finally:
+        floor.stop()
+
+
+def open_floor(page: Page, floor_url: str) -> None:
+    """Open floor page 0 and wait for its heading."""
+    page.goto(f"{floor_url}/floor/0")
+    expect(page.get_by_role("heading", level=1)).to_have_text(floor_heading(0))
+
+
+def floor_step(page: Page, to: int) -> None:
+    """One click-navigate-assert step: tap 下一页, wait for page ``to``'s heading."""
+    page.get_by_role("link", name="下一页", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(floor_heading(to))
+
+
+def time_floor(browser: Browser, floor_url: str, steps: int) -> list[float]:
+    """Return the seconds of each of ``steps`` floor steps, in a fresh phone context."""
+    context = browser.new_context(**PHONE, **LOCALE)
+    try:
+        page = context.new_page()
+        open_floor(page, floor_url)
+        seconds = []
+        for to in range(1, steps + 1):
+            started = time.perf_counter()
+            floor_step(page, to)
+            seconds.append(time.perf_counter() - started)
+        return seconds
+    finally:
+        context.close()
+
+
+# ------------------------------------------------------------------ timing the portal
+
+
+@dataclass
+class ServedRequest:
+    """One request the portal answered, as the timing middleware saw it."""
+
+    method: str
+    path: str
+    status: int
+    ms: float
+
+
+class RequestTimer:
+    """WSGI middleware: time each request from the call until its body is closed."""
+
+    def __init__(self, app: Callable[..., Iterable[bytes]]) -> None:
+        self.app = app
+        self.samples: list[ServedRequest] = []
+        self.active = False
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        started = time.perf_counter()
+        status: list[int] = [0]
+
+        def remember_status(code: str, headers: Any, exc_info: Any = None) -> Any:
+            status[0] = int(code.split(" ", 1)[0])
+            return start_response(code, headers, exc_info)
+
+        def record() -> None:
+            if self.active:
+                sample = ServedRequest(
+                    environ["REQUEST_METHOD"],
+                    environ.get("PATH_INFO", ""),
+                    status[0],
+                    (time.perf_counter() - started) * 1000,
+                )
+                with self._lock:
+                    self.samples.append(sample)
+
+        return ClosingIterator(self.app(environ, remember_status), [record])
+
+    @contextmanager
+    def capturing(self) -> Iterator[list[ServedRequest]]:
+        """Record requests only inside this block; yield the list they are added to."""
+        first = len(self.samples)
+        self.active = True
+        captured: list[ServedRequest] = []
+        try:
+            yield captured
+        finally:
+            self.active = False
+            with self._lock:
+                captured.extend(self.samples[first:])
+
+
+def start_timed_portal(folder: Path) -> tuple[LivePortal, RequestTimer]:
+    """Start the in-process portal, its Flask ``wsgi_app`` wrapped in a ``RequestTimer``."""
+    portal = start_portal(folder / "portal.sqlite3")
+    assert portal.server is not None
+    app: Flask = portal.server.app  # type: ignore[assignment]
+    timer = RequestTimer(app.wsgi_app)
+    app.wsgi_app = timer  # type: ignore[method-assign]  # Flask's documented middleware hook
+    return portal, timer
+
+
+def percentile(values: list[float], p: float) -> float:
+    """Return the nearest-rank ``p``-th percentile of ``values``."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(p / 100 * len(ordered)) - 1)]
+
+
+def latency_stats(ms: list[float]) -> dict[str, Any]:
+    """Return count, p50, p95, p99 and max of request times in ms."""
+    if not ms:
+        return {"requests": 0}
+    return {
+        "requests": len(ms),
+        "p50_ms": round(percentile(ms, 50), 2),
+        "p95_ms": round(percentile(ms, 95), 2),
+        "p99_ms": round(percentile(ms, 99), 2),
+        "max_ms": round(max(ms), 2),
+    }
+
+
+# ------------------------------------------------------------------ timing the flows
+
+
+class StepTimer:
+    """A flow observer that times every step."""
+
+    def __init__(self) -> None:
+        self.seconds: list[float] = []
+        self._started = 0.0
+
+    def before_step(self, index: int, step: Step, journey: Journey) -> None:
+        self._started = time.perf_counter()
+
+    def after_step(self, index: int, step: Step, journey: Journey, taps: list[Tap]) -> None:
+        self.seconds.append(time.perf_counter() - self._started)
+
+
+@dataclass
+class FlowRun:
+    """One timed run of a flow: its steps, its whole context's life, and portal timings."""
+
+    step_seconds: list[float]
+    total_seconds: float  # new_context → context.close(), so a video's flush counts
+    error: str = ""
+    journal_ms: list[float] = field(default_factory=list)
+
+
+def time_flow(
+    browser: Browser, base_url: str, flow: Flow, variant: str, video_dir: Path | None = None
+) -> FlowRun:
+    """Run one flow from a reset portal in a fresh phone context; never raise."""
+    started = time.perf_counter()
+    options: dict[str, Any] = {"base_url": base_url, **PHONE, **LOCALE}
+    if video_dir is not None:
+        options["record_video_dir"] = str(video_dir)
+    context = browser.new_context(**options)
+    timer = StepTimer()
+    error = ""
+    journal: list[float] = []
+    try:
+        api = PortalApi(context.request, base_url)
+        api.reset()
+        journal_on = clear_journal(context, base_url)
+        someone = api.create_person(FLOW_SCENARIOS[flow.name.rsplit("_", 1)[0]], variant)
+        api.login(someone)
+        run_flow(Journey(context.new_page(), api, someone), flow.steps, [timer])
+        if journal_on:
+            journal = read_journal(context, base_url)
+    except Exception as problem:  # a bench reports a broken flow, it does not stop
+        error = f"{type(problem).__name__}: {str(problem).splitlines()[0]}"
+    finally:
+        context.close()
+    return FlowRun(timer.seconds, time.perf_counter() - started, error, journal)
+
+
+def clear_journal(context: BrowserContext, base_url: str) -> bool:
+    """Empty the portal's request journal; say whether the portal has one."""
+    return context.request.delete(base_url + JOURNAL).ok
+
+
+def read_journal(context: BrowserContext, base_url: str) -> list[float]:
+    """Return the journal's durations (ms) of the portal's own (non test-API) requests."""
+    entries = context.request.get(base_url + JOURNAL).json()["requests"]
+    return [e["duration_ms"] for e in entries if not e["path"].startswith("/__test__")]
+
+
+# ------------------------------------------------------------------ the suite's wall time
+
+
+def suite_command(paths: list[str], workers: int) -> list[str]:
+    """Return the pytest command that times the suite with ``workers`` (1: serial)."""
+    command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider"]
+    return command + (["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"])
+
+
+def time_suite(paths: list[str], workers: int, log: Path) -> dict[str, Any]:
+    """Run the suite once as a subprocess; return its wall time and pytest's last line."""
+    started = time.perf_counter()
+    with log.open("w", encoding="utf-8") as out:
+        done = subprocess.run(
+            suite_command(paths, workers), stdout=out, stderr=subprocess.STDOUT, check=False
+        )
+    seconds = time.perf_counter() - started
+    lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {
+        "workers": workers,
+        "seconds": round(seconds, 1),
+        "exit_code": done.returncode,
+        "result": lines[-1].strip("= ") if lines else "",
+        "log": str(log),
+    }
+
+
+def suite_paths(choice: str) -> list[str]:
+    """Return the test paths of ``--suite``: ``subset``, ``full`` or explicit paths."""
+    if choice == "subset":
+        return list(SUITE_SUBSET)
+    if choice == "full":
+        ignored = [
+            arg for slow in SLOW_TEST_FILES if Path(slow).exists() for arg in ("--ignore", slow)
+        ]
+        return ["e2e", *ignored]
+    return choice.split(",")
+
+
+# ------------------------------------------------------------------ the machine
+
+
+def machine() -> dict[str, Any]:
+    """Describe the machine: CPUs, CPU model, memory, load, Python."""
+    model = "unknown"
+    memory_kib = 0
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal:"):
+                memory_kib = int(line.split()[1])
+    except OSError:
+        pass
+    return {
+        "nproc": len(os.sched_getaffinity(0)),
+        "cpu_model": model,
+        "memory_gib": round(memory_kib / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+    }
+
+
+# ------------------------------------------------------------------ the run
+
+
+def median(values: list[float]) -> float:
+    """Return the median, or NaN for no values."""
+    return statistics.median(values) if values else math.nan
+
+
+def measure_flows(
+    browser: Browser,
+    base_url: str,
+    floor_url: str,
+    chosen: list[tuple[str, Flow]],
+    repeats: int,
+    video: bool,
+    timer: RequestTimer,
+    warmup: int = 1,
+) -> tuple[dict[str, dict[str, list[Any]]], list[ServedRequest]]:
+    """Run every flow, its floor and its video twin ``repeats`` times, interleaved.
+
+    Return each flow's runs by kind (``plain``, ``floor``, ``video``) and the requests the portal
+    served during the plain runs. ``warmup`` untimed rounds go first, so that first-use costs
+    (Jinja compiling each template, the browser's first launch of a renderer) fall on no one.
+    """
+    for _ in range(warmup):
+        for variant, flow in chosen:
+            time_flow(browser, base_url, flow, variant)
+        time_floor(browser, floor_url, 3)
+    runs: dict[str, dict[str, list[Any]]] = {
+        flow.name: {"plain": [], "floor": [], "video": []} for _, flow in chosen
+    }
+    served: list[ServedRequest] = []
+    kinds = ["plain", "floor", "video"] if video else ["plain", "floor"]
+    with tempfile.TemporaryDirectory(prefix="bench-video-") as videos:
+        for round_ in range(repeats):
+            order = kinds[round_ % len(kinds) :] + kinds[: round_ % len(kinds)]
+            for variant, flow in chosen:
+                for kind in order:
+                    if kind == "plain":
+                        with timer.capturing() as captured:
+                            run = time_flow(browser, base_url, flow, variant)
+                        served.extend(captured)
+                    elif kind == "floor":
+                        run = time_floor(browser, floor_url, len(flow.steps))
+                    else:
+                        run = time_flow(browser, base_url, flow, variant, Path(videos))
+                    runs[flow.name][kind].append(run)
+                    if isinstance(run, FlowRun) and run.error:
+                        print(f"  {flow.name} ({kind}) failed: {run.error}", flush=True)
+            print(f"  round {round_ + 1}/{repeats} done", flush=True)
+    return runs, served
+
+
+def flow_figures(flow: Flow, runs: dict[str, list[Any]]) -> dict[str, Any]:
+    """Return one flow's medians and ratios from its plain, floor and video runs."""
+    plain = [r for r in runs["plain"] if not r.error]
+    video = [r for r in runs["video"] if not r.error]
+    step_s = [s for r in plain for s in r.step_seconds]
+    floor_s = [s for seconds in runs["floor"] for s in seconds]
+    per_step = [
+        {
+            "step": step.name,
+            "median_ms": round(median([r.step_seconds[i] for r in plain]) * 1000, 1),
+        }
+        for i, step in enumerate(flow.steps)
+        if plain
+    ]
+    figures: dict[str, Any] = {
+        "steps": len(flow.steps),
+        "runs": len(runs["plain"]),
+        "failed_runs": len(runs["plain"]) - len(plain) + len(runs["video"]) - len(video),
+        "median_step_ms": round(median(step_s) * 1000, 1),
+        "floor_median_step_ms": round(median(floor_s) * 1000, 1),
+        "per_step": per_step,
+        "median_flow_s": round(median([r.total_seconds for r in plain]), 2),
+    }
+    figures["ratio_to_floor"] = round(median(step_s) / median(floor_s), 2)
+    if runs["video"]:
+        with_video = median([r.total_seconds for r in video])
+        figures["median_flow_with_video_s"] = round(with_video, 2)
+        figures["video_ratio"] = round(with_video / median([r.total_seconds for r in plain]), 2)
+        figures["video_steps_ratio"] = round(
+            median([s for r in video for s in r.step_seconds]) / median(step_s), 2
+        )
+    return figures
+
+
+def verdict(ok: bool) -> str:
+    """Say whether a figure meets its target."""
+    return "meets target" if ok else "MISSES target"
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, measure, print the table and write bench.json."""
+    parser = argparse.ArgumentParser(prog="python -m e2e.bench", description=__doc__.split("\n")[0])
+    parser.add_argument("--repeats", type=int, default=3, help="runs of each flow (default 3)")
+    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (default 1)")
+    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
+    parser.add_argument("--flow", action="append", help="only these flows (full name)")
+    parser.add_argument(
+        "--suite",
+        default="subset",
+        help="for (b): subset (default: " + ", ".join(SUITE_SUBSET) + "), full, "
+        "or comma-separated test paths",
+    )
+    parser.add_argument("--skip-suite", action="store_true", help="leave out (b)")
+    parser.add_argument("--skip-video", action="store_true", help="leave out (d)")
+    parser.add_argument("--output", default="artifacts/bench", help="bench.json and logs")
+    args = parser.parse_args(argv)
+    out = Path(args.output)
+    out.mkdir(parents=True, exist_ok=True)
+
+    chosen = [
+        (variant, flow)
+        for variant in args.variant or VARIANTS
+        for flow in all_flows(LABELS[variant])
+        if not args.flow or flow.name in args.flow
+    ]
+    if not chosen:
+        parser.error("no flow matches --flow/--variant")
+    report: dict[str, Any] = {
+        "machine": machine(),
+        "repeats": args.repeats,
+        "warmup": args.warmup,
+    }
+    print(f"Bench: {len(chosen)} flows × {args.repeats} rounds", flush=True)
+
+    launch: dict[str, Any] = {"args": LAUNCH_ARGS}
+    executable = chromium_executable()
+    if executable:
+        launch["executable_path"] = executable
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-portal-") as folder,
+        floor_server() as floor,
+        sync_playwright() as playwright,
+    ):
+        portal, timer = start_timed_portal(Path(folder))
+        browser = playwright.chromium.launch(**launch)
+        report["browser"] = f"Chromium {browser.version}"
+        try:
+            runs, served = measure_flows(
+                browser,
+                portal.url,
+                floor.url,
+                chosen,
+                args.repeats,
+                not args.skip_video,
+                timer,
+                args.warmup,
+            )
+        finally:
+            browser.close()
+            portal.stop()
+
+    flows = {flow.name: flow_figures(flow, runs[flow.name]) for _, flow in chosen}
+    all_steps = [
+        s for name in flows for r in runs[name]["plain"] if not r.error for s in r.step_seconds
+    ]
+    all_floor = [s for name in flows for seconds in runs[name]["floor"] for s in seconds]
+    report["flows"] = flows
+    report["overall"] = {
+        "median_step_ms": round(median(all_steps) * 1000, 1),
+        "floor_median_step_ms": round(median(all_floor) * 1000, 1),
+        "ratio_to_floor": round(median(all_steps) / median(all_floor), 2),
+        "flows_within_target": sum(
+            f["ratio_to_floor"] <= TARGET_STEP_RATIO for f in flows.values()
+        ),
+    }
+    journal = [ms for name in flows for r in runs[name]["plain"] for ms in r.journal_ms]
+    report["latency"] = {
+        "middleware": latency_stats([r.ms for r in served]),
+        "middleware_pages": latency_stats(
+            [r.ms for r in served if not r.path.startswith(("/static", "/__test__"))]
+        ),
+        "journal": latency_stats(journal),
+    }
+    if not args.skip_video:
+        plain_totals = [r.total_seconds for n in flows for r in runs[n]["plain"] if not r.error]
+        video_totals = [r.total_seconds for n in flows for r in runs[n]["video"] if not r.error]
+        report["video"] = {
+            "median_flow_s": round(median(plain_totals), 2),
+            "median_flow_with_video_s": round(median(video_totals), 2),
+            "ratio": round(
+                median([f["video_ratio"] for f in flows.values() if "video_ratio" in f]), 2
+            ),
+        }
+    report["machine"]["load_average_after_flows"] = [round(x, 1) for x in os.getloadavg()]
+
+    if not args.skip_suite:
+        paths = suite_paths(args.suite)
+        print(f"Timing the suite ({' '.join(paths)}): serial, then -n 2", flush=True)
+        serial = time_suite(paths, 1, out / "suite-serial.log")
+        parallel = time_suite(paths, 2, out / "suite-n2.log")
+        report["suite"] = {
+            "paths": paths,
+            "serial": serial,
+            "n2": parallel,
+            "speedup": round(serial["seconds"] / parallel["seconds"], 2),
+        }
+    report["machine"]["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
+
+    (out / "bench.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    print_report(report)
+    print(f"\nWritten: {out / 'bench.json'}")
+    return 0
+
+
+def print_report(report: dict[str, Any]) -> None:
+    """Print the bench as a table, with each figure against its target."""
+    m = report["machine"]
+    print(
+        f"\nMachine: {m['nproc']} CPUs ({m['cpu_model']}), {m['memory_gib']} GiB, "
+        f"load average {m['load_average'][0]} at start, {m['load_average_at_end'][0]} at end; "
+        f"{report['browser']}, Python {m['python']}"
+    )
+    print(f"\n(a) Per-step time against the browser floor (median of {report['repeats']} rounds)")
+    print(f"  {'flow':<26} {'steps':>5} {'step ms':>8} {'floor ms':>9} {'ratio':>6}  video ×")
+    for name, f in report["flows"].items():
+        video = f"{f['video_ratio']:.2f}" if "video_ratio" in f else "-"
+        failed = f"  ({f['failed_runs']} failed runs)" if f["failed_runs"] else ""
+        print(
+            f"  {name:<26} {f['steps']:>5} {f['median_step_ms']:>8.0f} "
+            f"{f['floor_median_step_ms']:>9.0f} {f['ratio_to_floor']:>6.2f}  {video:>7}{failed}"
+        )
+    o = report["overall"]
+    print(
+        f"  {'all flows':<26} {'':>5} {o['median_step_ms']:>8.0f} {o['floor_median_step_ms']:>9.0f}"
+        f" {o['ratio_to_floor']:>6.2f}"
+    )
+    print(
+        f"  ratio ≤ {TARGET_STEP_RATIO}: {o['flows_within_target']}/{len(report['flows'])} flows; "
+        f"overall {verdict(o['ratio_to_floor'] <= TARGET_STEP_RATIO)}"
+    )
+    if "suite" in report:
+        s = report["suite"]
+        print(f"\n(b) Suite wall time ({' '.join(s['paths'])})")
+        print(f"  serial  {s['serial']['seconds']:>7.1f} s  {s['serial']['result']}")
+        print(f"  -n 2    {s['n2']['seconds']:>7.1f} s  {s['n2']['result']}")
+        print(
+            f"  speed-up {s['speedup']:.2f} (target ≥ {TARGET_SPEEDUP}): "
+            f"{verdict(s['speedup'] >= TARGET_SPEEDUP)}"
+        )
+    print("\n(c) Portal latency per request during the flows")
+    for source, label in (
+        ("journal", "request journal (views, no static)"),
+        ("middleware", "WSGI middleware, all requests"),
+        ("middleware_pages", "WSGI middleware, pages only"),
+    ):
+        stats = report["latency"][source]
+        if not stats["requests"]:
+            print(f"  {label:<38} no requests recorded")
+            continue
+        print(
+            f"  {label:<38} n={stats['requests']:<5} p50 {stats['p50_ms']:6.1f} ms  "
+            f"p99 {stats['p99_ms']:6.1f} ms  max {stats['max_ms']:6.1f} ms  "
+            f"{verdict(stats['p99_ms'] < TARGET_P99_MS)} (p99 < {TARGET_P99_MS:.0f} ms)"
+        )
+    if "video" in report:
+        v = report["video"]
+        print(
+            f"\n(d) Video recording (record_video_dir): flow {v['median_flow_s']:.2f} s → "
+            f"{v['median_flow_with_video_s']:.2f} s with video; "
+            f"median per-flow ratio {v['ratio']:.2f}"
+        )
+
+
+if __name__ == "__main__":
+    sys.exit(main())
