@@ -1,15 +1,5 @@
-// The "…" menu as a modal action sheet; everything else works without script.
-document.addEventListener("click", (event) => {
-  const opener = event.target.closest("[data-opens]");
-  if (opener) {
-    document.getElementById(opener.dataset.opens).showModal();
-    return;
-  }
-  const closer = event.target.closest("[data-closes]");
-  if (closer) {
-    closer.closest("dialog").close();
-  }
-});
+// The "…" menu opens with invoker commands (commandfor/command="show-modal"): no script is needed,
+// so a tap before this file has loaded still opens it.
 // One submission per form: a second tap while the first is on its way does nothing.
 // Forms marked data-enhanced submit in the background, so a slow answer shows progress and a
 // failed one (an error status or a dropped connection) shows what happened and a retry; the
