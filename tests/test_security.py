@@ -1,0 +1,864 @@
+"""The portal's security promises (issue 6), through Flask's test client.
+
+State changes only on POST and only with the form's anti-forgery token; the session cookie is
+HttpOnly, SameSite=Lax and Secure over https, and a login starts a new session; nobody reaches
+another person's closure, loans or credit report; the test API is off unless enabled and loud
+when on; error pages show no stack trace; and garbage posted to any form field gets no 5xx, no
+unescaped markup and, when refused, changes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+from markupsafe import escape
+from sqlalchemy import func, select
+from werkzeug.test import TestResponse
+
+from mock_portal import create_app, services
+from mock_portal.store import Base
+
+SCRIPT = "<script>alert(1)</script>"
+EXPIRED = "页面已过期"  # the anti-forgery refusal's page
+TOKEN_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
+# The test machinery's own tables: the request journal, injected faults, the portal clock.
+NOT_STATE = {"request_record", "fault", "clock"}
+
+
+# ---------------------------------------------------------------- what a person's state is
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a request could change: every row of the store, and who is signed in."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    signed_in_as: int | None
+
+    def owed_fen(self) -> int:
+        """Return what every loan in the store still owes, in fen."""
+        return sum(
+            loan["principal_fen"]
+            + loan["interest_fen"]
+            + loan["penalty_fen"]
+            - loan["principal_repaid_fen"]
+            - loan["interest_repaid_fen"]
+            - loan["penalty_repaid_fen"]
+            for loan in self.rows["loan"]
+        )
+
+    def count(self, table: str) -> int:
+        """Return how many rows ``table`` holds."""
+        return len(self.rows[table])
+
+    def column(self, table: str, name: str) -> list[Any]:
+        """Return one column of ``table``, in id order."""
+        return [row[name] for row in self.rows[table]]
+
+
+def snapshot(client: FlaskClient) -> Snapshot:
+    """Read the whole store of the client's app and the client's signed-in person."""
+    app = client.application
+    with app.extensions["store"]() as db:
+        rows = {
+            table.name: [
+                dict(row._mapping)
+                for row in db.execute(select(table).order_by(*table.primary_key.columns))
+            ]
+            for table in Base.metadata.sorted_tables
+            if table.name not in NOT_STATE
+        }
+    with client.session_transaction() as session:
+        signed_in_as = session.get("person_id")
+    return Snapshot(rows, signed_in_as)
+
+
+def row_counts(app: Flask) -> dict[str, int]:
+    """Return how many rows each table of the store holds, but the test machinery's."""
+    with app.extensions["store"]() as db:
+        return {
+            table.name: db.scalar(select(func.count()).select_from(table)) or 0
+            for table in Base.metadata.sorted_tables
+            if table.name not in NOT_STATE
+        }
+
+
+def state(client: FlaskClient, person: dict[str, Any]) -> dict[str, Any]:
+    """Return the person's state from the test API."""
+    response = client.get(f"/__test__/users/{person['id']}")
+    assert response.status_code == 200
+    return response.get_json()
+
+
+# ---------------------------------------------------------------- signing in, posting forms
+
+
+def create(client: FlaskClient, scenario: str = "invited", **fields: Any) -> dict[str, Any]:
+    """Create a person through the test API."""
+    response = client.post("/__test__/users", json={"scenario": scenario, **fields})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def sign_in(client: FlaskClient, person: dict[str, Any]) -> None:
+    """Set the client's session cookie for ``person``."""
+    response = client.post("/__test__/login", json={"user_id": person["id"]})
+    assert response.status_code == 200, response.get_json()
+
+
+def csrf_token(client: FlaskClient, page: str) -> str:
+    """Open ``page`` and return the anti-forgery token its form carries."""
+    response = client.get(page)
+    assert response.status_code == 200, (page, response.status_code)
+    match = TOKEN_INPUT.search(response.get_data(as_text=True))
+    assert match, f"no anti-forgery token on {page}"
+    return match.group(1)
+
+
+def submit(
+    client: FlaskClient, page: str, fields: dict[str, str], action: str | None = None
+) -> TestResponse:
+    """Post the form of ``page`` (to ``action``, else back to the page) as a person would."""
+    data = dict(fields)
+    if client.application.config["WTF_CSRF_ENABLED"]:  # else skip the page, a request saved
+        data["csrf_token"] = csrf_token(client, page)
+    return client.post(action or page, data=data)
+
+
+def last_sms(client: FlaskClient, person: dict[str, Any]) -> str:
+    """Return the last SMS code the portal sent to ``person``."""
+    response = client.get(f"/__test__/sms/{person['id']}")
+    assert response.status_code == 200, response.get_json()
+    return response.get_json()["code"]
+
+
+# The closure steps in order; a person can be taken to any of them.
+CLOSURE_STEPS = ("consequences", "password", "sms", "sms_sent", "face", "done")
+
+
+def walk_closure(client: FlaskClient, person: dict[str, Any], step: str) -> str:
+    """Take the signed-in person's closure as far as ``step``; return the flow's token."""
+    wanted = CLOSURE_STEPS.index(step)
+    if wanted == 0:
+        return ""
+    response = submit(client, "/weilidai/closure/", {"acknowledged": "yes"})
+    match = re.fullmatch(r"/weilidai/closure/([0-9a-f]{32})/password", response.location or "")
+    assert match, (response.status_code, response.location)
+    token = match.group(1)
+    flow = f"/weilidai/closure/{token}"
+    moves: list[tuple[str, Callable[[], dict[str, str]], str | None, str]] = [
+        ("password", lambda: {"payment_password": person["payment_password"]}, None, "sms"),
+        ("sms", dict, f"{flow}/sms/send", "sms"),
+        ("sms", lambda: {"sms_code": last_sms(client, person)}, None, "face"),
+        ("face", dict, None, "submitted"),
+    ]
+    for page, fields, action, lands_on in moves[: wanted - 1]:
+        response = submit(client, f"{flow}/{page}", fields(), action)
+        assert response.location == f"{flow}/{lands_on}", (page, response.status_code)
+    return token
+
+
+# ---------------------------------------------------------------- every form of the portal
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form of the portal: who fills it in, where, and what a valid submission changes."""
+
+    endpoint: str
+    scenario: str
+    step: str  # how far the person's closure must have gone (CLOSURE_STEPS)
+    page: str  # the page showing the form; {token} and {id} are filled in
+    action: str  # where it posts
+    fields: dict[str, str]  # a valid submission; {password} and {sms} are filled in
+    worked: Callable[[Snapshot, Snapshot], bool]  # before, after
+    signed_in: bool = True
+
+
+FORMS = [
+    Form(
+        "closure.start",
+        "invited",
+        "consequences",
+        "/weilidai/closure/",
+        "/weilidai/closure/",
+        {"acknowledged": "yes"},
+        lambda before, after: after.count("closure_flow") == before.count("closure_flow") + 1,
+    ),
+    Form(
+        "closure.password",
+        "invited",
+        "password",
+        "/weilidai/closure/{token}/password",
+        "/weilidai/closure/{token}/password",
+        {"payment_password": "{password}"},
+        lambda before, after: after.column("closure_flow", "step") == ["sms"],
+    ),
+    Form(
+        "closure.send_sms",
+        "invited",
+        "sms",
+        "/weilidai/closure/{token}/sms",
+        "/weilidai/closure/{token}/sms/send",
+        {},
+        lambda before, after: after.count("sms_code") == before.count("sms_code") + 1,
+    ),
+    Form(
+        "closure.sms",
+        "invited",
+        "sms_sent",
+        "/weilidai/closure/{token}/sms",
+        "/weilidai/closure/{token}/sms",
+        {"sms_code": "{sms}"},
+        lambda before, after: after.column("closure_flow", "step") == ["face"],
+    ),
+    Form(
+        "closure.face",
+        "invited",
+        "face",
+        "/weilidai/closure/{token}/face",
+        "/weilidai/closure/{token}/face",
+        {},
+        lambda before, after: after.column("application", "status") == ["pending"],
+    ),
+    Form(
+        "weilidai.repay",
+        "outstanding_0_01",
+        "consequences",
+        "/weilidai/repay",
+        "/weilidai/repay",
+        {"payment_password": "{password}"},
+        lambda before, after: before.owed_fen() == 1 and after.owed_fen() == 0,
+    ),
+    Form(
+        "weilidai.borrow",
+        "invited",
+        "consequences",
+        "/weilidai/borrow",
+        "/weilidai/borrow",
+        {"amount": "500"},
+        lambda before, after: after.count("loan") == before.count("loan") + 1,
+    ),
+    Form(
+        "help.pause_guide",
+        "invited",
+        "consequences",
+        "/weilidai/help/pause",
+        "/weilidai/help/pause",
+        {"confirm": "yes"},
+        lambda before, after: after.column("account", "status") == ["paused"],
+    ),
+    Form(
+        "help.notifications",
+        "invited",
+        "consequences",
+        "/weilidai/settings/notifications",
+        "/weilidai/settings/notifications",
+        {"opt_out": "yes"},
+        lambda before, after: after.column("person", "opted_out") == [True],
+    ),
+    Form(
+        "help.kefu",
+        "invited",
+        "consequences",
+        "/weilidai/kefu",
+        "/weilidai/kefu",
+        {"message": "怎么注销微粒贷"},
+        lambda before, after: after.count("chat_message") == before.count("chat_message") + 2,
+    ),
+    Form(
+        "demo.login",  # the demo page's 进入 buttons: the only login there is without WeChat
+        "invited",
+        "consequences",
+        "/demo/",
+        "/demo/login/{id}",
+        {},
+        lambda before, after: before.signed_in_as is None and after.signed_in_as is not None,
+        signed_in=False,
+    ),
+]
+FORM_IDS = [form.endpoint for form in FORMS]
+FORMS_BY_ENDPOINT = {form.endpoint: form for form in FORMS}
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A person in the store, ready to use one form."""
+
+    person: dict[str, Any]
+    page: str
+    action: str
+    fields: dict[str, str]
+
+
+def prepare(client: FlaskClient, form: Form) -> Prepared:
+    """Create a person who can use ``form`` (signed in unless the form signs in)."""
+    person = create(client, form.scenario)
+    token = ""
+    if form.signed_in:
+        sign_in(client, person)
+        token = walk_closure(client, person, form.step)
+    names = {"token": token, "id": str(person["id"])}
+    values = {"password": person["payment_password"]}
+    if "{sms}" in form.fields.values():
+        values["sms"] = last_sms(client, person)
+    return Prepared(
+        person,
+        form.page.format(**names),
+        form.action.format(**names),
+        {key: value.format(**values) for key, value in form.fields.items()},
+    )
+
+
+def test_every_form_is_listed(app: Flask) -> None:
+    """Each route that takes a POST (the test API aside) has its form in FORMS."""
+    posting = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if "POST" in (rule.methods or ()) and not rule.rule.startswith("/__test__")
+    }
+    assert posting == set(FORM_IDS)
+
+
+# ---------------------------------------------------------------- a GET never changes state
+
+
+@pytest.mark.parametrize("form", FORMS, ids=FORM_IDS)
+def test_a_get_of_a_form_action_changes_nothing(client: FlaskClient, form: Form) -> None:
+    prepared = prepare(client, form)
+    before = snapshot(client)
+    person_before = state(client, prepared.person)
+
+    response = client.get(prepared.action)
+
+    assert response.status_code < 500
+    assert snapshot(client) == before
+    assert state(client, prepared.person) == person_before
+
+
+def test_no_get_changes_anything(app: Flask, client: FlaskClient) -> None:
+    """Every GET route, each of a person's closure URLs included, only reads."""
+    person = create(client, "invited")
+    sign_in(client, person)
+    token = walk_closure(client, person, "face")
+    before = snapshot(client)
+    seen = []
+    for rule in app.url_map.iter_rules():
+        if "GET" not in (rule.methods or ()) or rule.rule.startswith(("/__test__", "/static")):
+            continue
+        url = rule.rule.replace("<token>", token)
+        response = client.get(url)
+        assert response.status_code < 500, url
+        seen.append(url)
+    assert snapshot(client) == before
+    assert f"/weilidai/closure/{token}/face" in seen
+
+
+# ---------------------------------------------------------------- anti-forgery tokens
+
+
+@pytest.fixture
+def csrf_app(make_app: Callable[..., Flask]) -> Flask:
+    """Create a portal that checks anti-forgery tokens, its clock frozen at its start."""
+    app = make_app(WTF_CSRF_ENABLED=True)
+    assert app.test_client().post("/__test__/reset").status_code == 200  # JSON API: exempt
+    return app
+
+
+@pytest.mark.parametrize("form", FORMS, ids=FORM_IDS)
+def test_each_form_needs_its_own_anti_forgery_token(csrf_app: Flask, form: Form) -> None:
+    client = csrf_app.test_client()
+    prepared = prepare(client, form)
+    own = csrf_token(client, prepared.page)
+    someone_elses = csrf_token(csrf_app.test_client(), "/demo/")
+    before = snapshot(client)
+
+    for sent in ({}, {"csrf_token": "forged"}, {"csrf_token": someone_elses}):
+        response = client.post(prepared.action, data={**prepared.fields, **sent})
+        assert response.status_code == 400, sent
+        assert EXPIRED in response.get_data(as_text=True)
+        assert snapshot(client) == before, sent
+
+    response = client.post(prepared.action, data={**prepared.fields, "csrf_token": own})
+    assert response.status_code < 400
+    assert form.worked(before, snapshot(client))
+
+
+def test_a_token_from_before_a_login_is_refused_after_it(csrf_app: Flask) -> None:
+    client = csrf_app.test_client()
+    sign_in(client, create(client, "invited"))
+    old = csrf_token(client, "/weilidai/kefu")
+    sign_in(client, create(client, "invited"))
+    before = snapshot(client)
+
+    response = client.post("/weilidai/kefu", data={"message": "你好", "csrf_token": old})
+
+    assert response.status_code == 400
+    assert EXPIRED in response.get_data(as_text=True)
+    assert snapshot(client) == before
+
+
+# ---------------------------------------------------------------- the session cookie
+
+
+def session_cookie(response: TestResponse) -> set[str]:
+    """Return the attributes of the session cookie the response sets, lower-cased."""
+    headers = [h for h in response.headers.getlist("Set-Cookie") if h.startswith("session=")]
+    assert len(headers) == 1, response.headers
+    return {part.strip().lower() for part in headers[0].split(";")[1:]}
+
+
+@pytest.mark.parametrize(
+    ("base_url", "secure"), [("http://localhost", False), ("https://localhost", True)]
+)
+@pytest.mark.parametrize("login", ["test API", "demo page"])
+def test_the_session_cookie_is_httponly_lax_and_secure_over_https(
+    client: FlaskClient, base_url: str, secure: bool, login: str
+) -> None:
+    person = create(client, "invited")
+    if login == "test API":
+        response = client.post("/__test__/login", json={"user_id": person["id"]}, base_url=base_url)
+    else:
+        response = client.post(f"/demo/login/{person['id']}", base_url=base_url)
+    changed = client.get("/me?variant=B", base_url=base_url)  # a screen that writes the session
+
+    for answer in (response, changed):
+        flags = session_cookie(answer)
+        assert "httponly" in flags
+        assert "samesite=lax" in flags
+        assert ("secure" in flags) is secure
+
+
+def session_of(client: FlaskClient) -> dict[str, Any]:
+    """Return what the client's session cookie holds."""
+    with client.session_transaction() as session:
+        return dict(session)
+
+
+@pytest.mark.parametrize("login", ["test API", "demo page"])
+def test_a_login_starts_a_new_session(client: FlaskClient, login: str) -> None:
+    first = create(client, "outstanding_0_01")
+    second = create(client, "invited")
+    sign_in(client, first)
+    sid = session_of(client)["sid"]
+    client.get("/me?variant=B")
+    client.post("/weilidai/repay", data={"payment_password": first["payment_password"]})
+    assert {"variant", "repaid_fen"} <= session_of(client).keys()
+
+    if login == "test API":
+        sign_in(client, second)
+    else:
+        assert client.post(f"/demo/login/{second['id']}").status_code == 302
+
+    session = session_of(client)
+    assert session.keys() == {"person_id", "sid"}
+    assert session["person_id"] == second["id"]
+    assert session["sid"] != sid
+    # The first person's repayment receipt is not the second person's to see.
+    assert client.get("/weilidai/repay/done").location == "/weilidai/repay"
+
+
+def test_logging_in_again_as_the_same_person_still_rotates_the_session(
+    client: FlaskClient,
+) -> None:
+    person = create(client, "invited")
+    sign_in(client, person)
+    sid = session_of(client)["sid"]
+    sign_in(client, person)
+    assert session_of(client)["sid"] != sid
+
+
+# ---------------------------------------------------------------- one person, one account
+
+
+@pytest.fixture
+def intruder(app: Flask) -> FlaskClient:
+    """Return a second browser, signed in as a second person with an account of their own."""
+    other = app.test_client()
+    sign_in(other, create(other, "invited", name="乙某某"))
+    return other
+
+
+@pytest.mark.parametrize("step", ["password", "sms_sent", "face", "done"])
+def test_nobody_can_use_another_persons_closure_flow(
+    client: FlaskClient, intruder: FlaskClient, step: str
+) -> None:
+    victim = create(client, "invited", name="甲某某")
+    sign_in(client, victim)
+    token = walk_closure(client, victim, step)
+    flow = f"/weilidai/closure/{token}"
+    code = last_sms(client, victim) if step != "password" else "000000"
+    before = snapshot(client)
+    victim_before = state(client, victim)
+
+    attempts = [
+        ("GET", f"{flow}/password", {}),
+        ("POST", f"{flow}/password", {"payment_password": victim["payment_password"]}),
+        ("GET", f"{flow}/sms", {}),
+        ("POST", f"{flow}/sms/send", {}),
+        ("POST", f"{flow}/sms", {"sms_code": code}),
+        ("GET", f"{flow}/face", {}),
+        ("POST", f"{flow}/face", {}),
+    ]
+    for method, url, data in attempts:
+        response = intruder.open(url, method=method, data=data)
+        assert response.status_code == 404, (method, url, response.status_code)
+        assert victim["name"] not in response.get_data(as_text=True)
+
+    assert snapshot(client).rows == before.rows
+    assert state(client, victim) == victim_before
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="closure.submitted answers a token that is not the person's (or no token at all) "
+    "with a redirect to their own status page, not the 404 the other closure URLs give",
+)
+def test_another_persons_submitted_page_is_not_found(
+    client: FlaskClient, intruder: FlaskClient
+) -> None:
+    victim = create(client, "invited", name="甲某某")
+    sign_in(client, victim)
+    token = walk_closure(client, victim, "done")
+    assert intruder.get(f"/weilidai/closure/{token}/submitted").status_code == 404
+
+
+def test_another_persons_submitted_page_shows_none_of_their_application(
+    client: FlaskClient, intruder: FlaskClient
+) -> None:
+    victim = create(client, "invited", name="甲某某")
+    sign_in(client, victim)
+    token = walk_closure(client, victim, "done")
+    reference = state(client, victim)["application"]["reference"]
+
+    response = intruder.get(f"/weilidai/closure/{token}/submitted", follow_redirects=True)
+
+    assert response.status_code == 200
+    assert reference not in response.get_data(as_text=True)
+
+
+def test_nobody_sees_another_persons_loans_or_credit_report(
+    app: Flask, client: FlaskClient, intruder: FlaskClient
+) -> None:
+    victim = create(client, "overdue_penalty", name="甲某某", phone="13912345678")
+    sign_in(client, victim)
+    assert client.post("/weilidai/borrow", data={"amount": "4321.09"}).status_code == 302
+    victim_marks = [victim["name"], victim["phone"], "4,321.09", "2026-07"]
+
+    loans = intruder.get("/weilidai/loans").get_data(as_text=True)
+    report = intruder.get("/credit-report").get_data(as_text=True)
+    assert loans.count("<article") == 1  # the intruder's own settled loan, nothing else
+    assert report.count("<article") == 1
+    assert re.findall(r'data-testid="overdue-history">([^<]*)<', report) == ["无"]
+    for rule in app.url_map.iter_rules():
+        if "GET" not in (rule.methods or ()) or rule.arguments:
+            continue
+        if rule.rule.startswith("/__test__") or rule.rule == "/demo/":  # not a person's screens
+            continue
+        page = intruder.get(rule.rule, follow_redirects=True).get_data(as_text=True)
+        for mark in victim_marks:
+            assert mark not in page, (rule.rule, mark)
+
+
+# ---------------------------------------------------------------- the test-control API
+
+
+def control_api_calls(app: Flask) -> Iterator[tuple[str, str]]:
+    """Yield every method and path of the test-control API."""
+    for rule in app.url_map.iter_rules():
+        if rule.endpoint.startswith("testapi."):
+            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
+                yield method, rule.rule.replace("<int:person_id>", "1")
+
+
+def loud_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
+    """Return the log records that announce the test-control API."""
+    return [
+        record
+        for record in caplog.records
+        if record.levelno >= logging.WARNING and "TEST-CONTROL API ENABLED" in record.getMessage()
+    ]
+
+
+def test_the_test_api_is_404_when_off_and_loud_when_on(
+    make_app: Callable[..., Flask], caplog: pytest.LogCaptureFixture
+) -> None:
+    # e2e.portal.start_portal quietens this logger for the whole process: hear it here.
+    caplog.set_level(logging.WARNING, logger="mock_portal")
+    off = make_app(TEST_API=False)
+    assert loud_warnings(caplog) == []
+
+    on = make_app()
+    assert len(loud_warnings(caplog)) == 1
+
+    calls = list(control_api_calls(on))
+    assert ("DELETE", "/__test__/requests") in calls
+    client = off.test_client()
+    for method, path in calls:
+        response = client.open(path, method=method, json={"scenario": "invited"})
+        assert response.status_code == 404, (method, path)
+
+
+def test_the_production_factory_has_the_test_api_only_when_asked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="mock_portal")
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'portal.db'}")
+    monkeypatch.delenv("MOCK_PORTAL_TEST_API", raising=False)
+    plain = create_app()
+    monkeypatch.setenv("MOCK_PORTAL_TEST_API", "1")
+    with_api = create_app()
+    try:
+        assert plain.test_client().get("/__test__/clock").status_code == 404
+        assert with_api.test_client().get("/__test__/clock").status_code == 200
+        assert len(loud_warnings(caplog)) == 1
+    finally:
+        for app in (plain, with_api):
+            app.extensions["store_engine"].dispose()
+
+
+# ---------------------------------------------------------------- error pages
+
+LEAKS = ("Traceback", 'File "', "RuntimeError", "site-packages", "mock_portal/", "werkzeug")
+
+
+def assert_plain_error_page(response: TestResponse, secret: str = "") -> None:
+    """Assert the page is the portal's own error screen, with nothing of the code behind it."""
+    page = response.get_data(as_text=True)
+    assert response.mimetype == "text/html"
+    assert "返回首页" in page
+    for leak in (*LEAKS, *([secret] if secret else [])):
+        assert leak not in page, leak
+
+
+def test_a_crash_shows_a_plain_error_page_and_changes_nothing(
+    make_app: Callable[..., Flask], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+    client = app.test_client()
+    client.post("/__test__/reset")
+    sign_in(client, create(client, "invited"))
+    secret = f"boom at {Path(services.__file__)} line 1"
+    real_borrow = services.borrow
+
+    def borrow_then_crash(*args: Any, **kwargs: Any) -> Any:
+        real_borrow(*args, **kwargs)  # the loan is written ...
+        raise RuntimeError(secret)  # ... and the request dies before it commits
+
+    monkeypatch.setattr(services, "borrow", borrow_then_crash)
+    before = snapshot(client)
+
+    response = client.post("/weilidai/borrow", data={"amount": "500"})
+
+    assert response.status_code == 500
+    assert_plain_error_page(response, secret)
+    assert "系统繁忙" in response.get_data(as_text=True)
+    assert snapshot(client) == before
+
+
+def test_a_crashing_screen_shows_a_plain_error_page(make_app: Callable[..., Flask]) -> None:
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+    secret = "KeyError in /srv/portal/views/wechat.py"
+
+    def crash() -> str:
+        raise KeyError(secret)
+
+    app.view_functions["wechat.index"] = crash
+    response = app.test_client().get("/")
+    assert response.status_code == 500
+    assert_plain_error_page(response, secret)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="the catch-all handler (views/common.py::_server_error) renders the 500 page "
+    "without logging the exception: a crash leaves no trace for the operators",
+)
+def test_a_crash_is_logged_for_the_operators(
+    make_app: Callable[..., Flask], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.ERROR, logger="mock_portal")
+    app = make_app(PROPAGATE_EXCEPTIONS=False)
+
+    def crash() -> str:
+        raise RuntimeError("boom")
+
+    app.view_functions["wechat.index"] = crash
+    assert app.test_client().get("/").status_code == 500
+    assert [record for record in caplog.records if record.exc_info]
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "status"),
+    [
+        ("GET", "/no/such/screen", 404),
+        ("GET", f"/weilidai/closure/{'0' * 32}/sms/send", 405),
+        ("POST", "/me", 405),
+        ("POST", "/demo/login/999999", 404),
+    ],
+)
+def test_http_errors_show_a_plain_error_page(
+    client: FlaskClient, method: str, url: str, status: int
+) -> None:
+    sign_in(client, create(client, "invited"))
+    response = client.open(url, method=method)
+    assert response.status_code == status
+    assert_plain_error_page(response)
+
+
+# ---------------------------------------------------------------- the demo login's way back
+
+
+@pytest.mark.parametrize(
+    "next_page",
+    [
+        "//evil.example",
+        "https://evil.example/",
+        "/\\evil.example",
+        pytest.param(
+            "/\t/evil.example",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="demo.login checks `next` before the URL is normalised: a tab in "
+                "'/\\t/evil.example' is dropped on the way out, giving Location: //evil.example",
+            ),
+        ),
+    ],
+)
+def test_the_demo_login_never_sends_you_off_the_portal(client: FlaskClient, next_page: str) -> None:
+    person = create(client, "invited")
+    response = client.post(f"/demo/login/{person['id']}", data={"next": next_page})
+    assert response.status_code == 302
+    location = urlsplit(response.location)
+    assert (location.scheme, location.netloc) == ("", "")
+    assert not response.location.startswith("//")
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="demo.login puts `next` into the Location header unchecked for line breaks: "
+    "Werkzeug refuses the header (ValueError) and the person gets a 500",
+)
+@pytest.mark.parametrize("next_page", ["/\n", "/me\r\nSet-Cookie: x=1"])
+def test_a_line_break_in_the_demo_logins_next_is_no_server_error(
+    client: FlaskClient, next_page: str
+) -> None:
+    person = create(client, "invited")
+    response = client.post(f"/demo/login/{person['id']}", data={"next": next_page})
+    assert response.status_code < 500
+
+
+# ---------------------------------------------------------------- garbage in every form field
+
+# Every field a form of the portal reads, by the form's endpoint.
+GARBAGE_FIELDS = [
+    ("weilidai.repay", "payment_password"),
+    ("weilidai.borrow", "amount"),
+    ("closure.start", "acknowledged"),
+    ("closure.password", "payment_password"),
+    ("closure.sms", "sms_code"),
+    ("help.kefu", "message"),
+    ("help.notifications", "opt_out"),
+    ("help.pause_guide", "confirm"),
+    ("demo.login", "next"),  # read by the view though the demo page has no input for it
+]
+GET_FORM_FIELDS = {"q"}  # 帮助中心's search box: a GET form that only reads
+VIEW_ONLY_FIELDS = {"next"}  # read by a view, on no page
+
+
+def test_every_form_field_is_fed_garbage() -> None:
+    """Each input of each template's forms is in GARBAGE_FIELDS."""
+    templates = Path(create_app.__code__.co_filename).parent / "templates"
+    named = {
+        name
+        for template in templates.rglob("*.html")
+        for name in re.findall(
+            r'<(?:input|textarea|select)\b[^>]*\bname="([^"]+)"', template.read_text("utf-8")
+        )
+    }
+    listed = {name for _, name in GARBAGE_FIELDS}
+    assert named - {"csrf_token"} - GET_FORM_FIELDS == listed - VIEW_ONLY_FIELDS
+
+
+GARBAGE = st.one_of(
+    st.text(),
+    st.sampled_from(
+        [
+            "",
+            " ",
+            SCRIPT,
+            '"><img src=x onerror=alert(1)>',
+            "' OR 1=1 --",
+            "\x00",
+            "１２３４５６",
+            "٠٤٢٩١٧",
+            "9" * 10_000,
+            SCRIPT * 400,
+        ]
+    ),
+    st.tuples(st.text(max_size=8), st.text(max_size=8)).map(lambda ends: SCRIPT.join(ends)),
+    st.text(min_size=1, max_size=4).map(lambda piece: piece * 1_500),
+)
+# A line break or tab in the demo login's `next` is a known bug (the two xfail tests above);
+# keep it out of the generated pages so the rest of that form is still checked on every run.
+LINE_BREAKS = str.maketrans("", "", "\t\r\n")
+
+
+@pytest.fixture(scope="module")
+def garbage_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
+    """Create one portal for every generated example; each example seeds its own person."""
+    database = tmp_path_factory.mktemp("garbage") / "portal.db"
+    app = create_app(
+        {"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False}
+    )
+    assert app.test_client().post("/__test__/reset").status_code == 200
+    yield app
+    app.extensions["store_engine"].dispose()
+
+
+def shows_an_error(response: TestResponse) -> bool:
+    """Say whether the response refuses: an error status or an alert on the screen."""
+    return response.status_code >= 400 or 'role="alert"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("endpoint", "name"), GARBAGE_FIELDS)
+@settings(max_examples=20, deadline=None)  # nine fields: the file stays under 30 s
+@given(typed=GARBAGE)
+@example(typed=SCRIPT)
+@example(typed="")
+def test_garbage_in_any_form_field_is_refused_cleanly(
+    garbage_app: Flask, endpoint: str, name: str, typed: str
+) -> None:
+    if endpoint == "demo.login":
+        typed = "/" + typed.translate(LINE_BREAKS)
+    client = garbage_app.test_client()
+    prepared = prepare(client, FORMS_BY_ENDPOINT[endpoint])
+    before = (state(client, prepared.person), row_counts(garbage_app))
+
+    response = client.post(prepared.action, data={**prepared.fields, name: typed})
+
+    shown = [response]
+    if response.status_code in (301, 302, 303):
+        location = urlsplit(response.location)
+        assert (location.scheme, location.netloc) == ("", ""), response.location
+        shown.append(client.get(response.location))
+    for answer in shown:
+        assert answer.status_code < 500, (answer.status_code, answer.request.path)
+        assert SCRIPT not in answer.get_data(as_text=True)
+    after = (state(client, prepared.person), row_counts(garbage_app))
+    if any(shows_an_error(answer) for answer in shown):
+        assert after == before
+    elif endpoint == "help.kefu" and SCRIPT in typed:
+        kefu = client.get("/weilidai/kefu").get_data(as_text=True)
+        assert str(escape(SCRIPT)) in kefu  # stored, and shown as text
