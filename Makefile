@@ -16,9 +16,10 @@ run: install  ## the main job: start the portal, drive every flow, write artifac
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
 	$(PY) -m e2e.walkthrough
 
-test: install  ## unit tests, then the e2e suite (headless Chromium, phone profile)
+test: install  ## unit tests, the e2e suite (headless Chromium, phone profile), then a subset at scale
 	$(PYTEST) tests -q
 	$(PYTEST) e2e -q
+	$(MAKE) --no-print-directory test-remote-browser test-prod-portal
 
 unit: install
 	$(PYTEST) tests -q
@@ -51,11 +52,24 @@ regression-update: install  ## accept what every flow does now as the golden sta
 mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
 	$(PY) -m e2e.regression mutants
 
-.PHONY: soak bench
-RUNS ?= 20
+# Running at scale (README): the suite in a remote Playwright server's browser, and against the
+# portal under gunicorn. `make test` runs both on SCALE_SUBSET, a representative slice; pass
+# SCALE_SUBSET= (empty) for the whole suite.
+SCALE_SUBSET ?= -k "closure or pause" --variant A
+WORKERS ?= 4
+PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
 
-soak: install  ## run the e2e suite RUNS times with -n 2 and a busy core; name every flaky test (ARGS go to pytest)
-	$(PY) -m e2e.soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
+.PHONY: serve-prod test-remote-browser test-prod-portal
 
-bench: install  ## per-step time against the browser floor, -n 2 speed-up, portal latency, video cost; artifacts/bench/bench.json
-	$(PY) -m e2e.bench
+serve-prod: install  ## the portal under gunicorn at http://$(HOST):$(PORT) with $(WORKERS) worker processes
+	.venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind $(HOST):$(PORT) --workers $(WORKERS)
+
+test-remote-browser: install  ## SCALE_SUBSET in the browser of a `playwright run-server` on loopback
+	bash scripts/with_server.sh playwright-server \
+	    '.venv/bin/playwright run-server --host 127.0.0.1 --port $$PORT --unsafe' \
+	    '$(PYTEST) e2e -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
+
+test-prod-portal: install  ## SCALE_SUBSET against the portal under gunicorn (2 workers): shared by 2 runners, then reset per test
+	bash scripts/with_server.sh gunicorn \
+	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
+	    '$(PYTEST) e2e -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'

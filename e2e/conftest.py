@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, Error, Page
 
+from . import remote_browser, shared_portal
 from .api import Person, PortalApi
 from .browser_env import LAUNCH_ARGS, chromium_executable
 from .devices import LOCALE, PHONE
@@ -34,6 +35,33 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get("PORTAL_MUTANT") or None,
         help="start the in-process portal as this mutant (e2e/regression/mutants.py)",
     )
+    group.addoption(
+        "--connect-ws",
+        default=os.environ.get(remote_browser.WS_ENV) or None,
+        metavar="WS_URL",
+        help="use the browser of a remote Playwright server, e.g. ws://127.0.0.1:3000/ "
+        f"(default: ${remote_browser.WS_ENV}); same Playwright minor version on both sides",
+    )
+    group.addoption(
+        "--reset-external",
+        action="store_true",
+        help="reset the --base-url portal before every test, as the in-process one is "
+        "(one runner only: no -n); without it an external portal is shared and "
+        "owns_portal tests are skipped",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", shared_portal.MARKER_HELP)
+    shared_portal.check_options(config)
+    try:
+        remote_browser.check_endpoint(config.getoption("--connect-ws"))
+    except ValueError as problem:
+        raise pytest.UsageError(str(problem)) from problem
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    shared_portal.skip_if_shared(item)
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -78,6 +106,40 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 
 
 @pytest.fixture(scope="session")
+def connect_options(
+    pytestconfig: pytest.Config, browser_type_launch_args: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Connect to --connect-ws's Playwright server, if given, with these launch options."""
+    return remote_browser.connect_options(
+        pytestconfig.getoption("--connect-ws"), browser_type_launch_args
+    )
+
+
+@pytest.fixture(scope="session")
+def launch_browser(
+    launch_browser: Callable[..., Browser], connect_options: dict[str, Any] | None
+) -> Callable[..., Browser]:
+    """pytest-playwright's launcher, saying plainly why a remote server could not be used."""
+    if not connect_options:
+        return launch_browser
+
+    def launch(**kwargs: Any) -> Browser:
+        try:
+            return launch_browser(**kwargs)
+        except Error as problem:
+            why = remote_browser.explain_connect_error(
+                problem,
+                connect_options[remote_browser.endpoint_keyword()],
+                connect_options["headers"][remote_browser.LAUNCH_OPTIONS_HEADER],
+            )
+            if why is None:
+                raise
+            raise remote_browser.RemoteBrowserError(why) from problem
+
+    return launch
+
+
+@pytest.fixture(scope="session")
 def browser_context_args(
     browser_context_args: dict[str, Any], pytestconfig: pytest.Config
 ) -> dict[str, Any]:
@@ -91,11 +153,17 @@ def browser_context_args(
 
 
 @pytest.fixture
-def portal(page: Page, base_url: str, live_portal: LivePortal) -> PortalApi:
-    """The test-control API, sharing cookies with the page; an owned portal starts empty."""
+def portal(
+    page: Page, base_url: str, live_portal: LivePortal, pytestconfig: pytest.Config
+) -> PortalApi:
+    """The test-control API, sharing cookies with the page; an owned portal starts empty.
+
+    An external portal is shared (see ``shared_portal``) unless --reset-external makes it ours.
+    """
+    if not live_portal.in_process and shared_portal.is_shared(pytestconfig):
+        return shared_portal.SharedPortalApi(page.context.request, base_url)
     api = PortalApi(page.context.request, base_url)
-    if live_portal.in_process:
-        api.reset()
+    api.reset()
     return api
 
 

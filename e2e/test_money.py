@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .flows import Journey, path_to_menu, run_flow
@@ -22,6 +23,7 @@ def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
     expect(card).to_contain_text("合计待还¥2.37")
 
 
+@pytest.mark.owns_portal
 def test_borrowing_creates_a_loan_that_accrues_daily_interest(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)
     home = open_home(page, labels)
@@ -54,6 +56,7 @@ def test_borrowing_more_than_the_credit_line_is_refused(page: Page, portal, pers
     assert portal.state(someone)["loans"] == 1
 
 
+@pytest.mark.owns_portal
 def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)
     open_home(page, labels).open_borrow().borrow("100")

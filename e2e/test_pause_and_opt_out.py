@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .flows import Journey, opt_out_flow, path_to_menu, pause_borrowing_flow, run_flow
 from .pages import MePage
 
 
+@pytest.mark.owns_portal
 def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)
     run_flow(Journey(page, portal, someone), pause_borrowing_flow(labels).steps)
@@ -17,6 +19,7 @@ def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, la
     assert state["paused_until"] == "2027-02-21T10:00:00"  # 90 days after 2026-11-23 10:00
 
 
+@pytest.mark.owns_portal
 def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal, person, labels):
     someone = person("paused", variant=labels.variant)  # paused 10 days ago
     services = MePage.open(page, labels).open_services()
@@ -31,6 +34,7 @@ def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal,
     expect(notes.message("微粒贷额度已恢复")).to_be_visible()
 
 
+@pytest.mark.owns_portal
 def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal, person, labels):
     someone = person("paused", variant=labels.variant, eligible_after_pause=False)
     portal.advance(days=81)
@@ -44,6 +48,7 @@ def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal
     expect(services.weilidai_tile).to_have_count(0)
 
 
+@pytest.mark.owns_portal
 def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels):
     person("paused", variant=labels.variant, opted_out=True)
     portal.advance(days=81)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .flows import Journey, close_account_flow, path_to_closure, run_flow
@@ -13,6 +14,7 @@ def submit_closure(page: Page, portal, someone, labels) -> str:  # type: ignore[
     return journey.notes["reference"]
 
 
+@pytest.mark.owns_portal
 def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)  # submits Monday 2026-11-23 10:00
     reference = submit_closure(page, portal, someone, labels)
@@ -33,6 +35,7 @@ def test_approval_after_two_working_days_closes_the_account(page: Page, portal, 
     expect(page.get_by_role("button", name="保存注销记录")).to_be_visible()
 
 
+@pytest.mark.owns_portal
 def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
     portal.set_now("2026-11-27T16:00:00")  # a Friday
     someone = person("invited", variant=labels.variant, review_working_days=1)
@@ -51,6 +54,7 @@ def test_while_under_review_the_closure_option_shows_the_status(page: Page, port
     assert portal.state(someone)["applications"] == 1
 
 
+@pytest.mark.owns_portal
 def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     page: Page, portal, person, labels
 ):
@@ -68,6 +72,7 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     expect(report.overdue_history).to_have_text(["2026-07"])
 
 
+@pytest.mark.owns_portal
 def test_a_rejected_review_sends_the_reason_and_keeps_the_account(
     page: Page, portal, person, labels
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from .flows import (
@@ -29,6 +30,7 @@ def to_step(page: Page, portal, someone, labels, steps):  # type: ignore[no-unty
     return run_flow(Journey(page, portal, someone), path_to_closure(labels) + steps).screen
 
 
+@pytest.mark.owns_portal
 def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)
     journey = run_flow(Journey(page, portal, someone), password_lockout_flow(labels).steps)
@@ -59,6 +61,7 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
     expect(again.error).to_have_text("支付密码错误，还可以尝试 2 次")
 
 
+@pytest.mark.owns_portal
 def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
     someone = person("invited", variant=labels.variant)
     sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
@@ -73,6 +76,7 @@ def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labe
     expect(sms.heading).to_have_text("短信验证")
 
 
+@pytest.mark.owns_portal
 def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited", variant=labels.variant)
@@ -93,6 +97,7 @@ def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, per
     expect(sms.sent_notice).to_contain_text("验证码已发送至")
 
 
+@pytest.mark.owns_portal
 def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited", variant=labels.variant)
@@ -107,6 +112,7 @@ def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
     expect(sms.error).to_have_text(re.compile(r"验证码获取过于频繁，请 \d+ 分钟后再试"))
 
 
+@pytest.mark.owns_portal
 def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     page: Page, portal, person, labels
 ):
