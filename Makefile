@@ -73,3 +73,12 @@ test-prod-portal: install  ## SCALE_SUBSET against the portal under gunicorn (2 
 	bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
+
+.PHONY: soak bench
+RUNS ?= 20
+
+soak: install  ## run the e2e suite RUNS times with -n 2 and a busy core; name every flaky test (ARGS go to pytest)
+	$(PY) -m e2e.soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
+
+bench: install  ## per-step time against the browser floor, -n 2 speed-up, portal latency, video cost; artifacts/bench/bench.json
+	$(PY) -m e2e.bench
