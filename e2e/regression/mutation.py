@@ -26,6 +26,7 @@ from pathlib import Path
 from .mutants import MUTANTS, MutantOutdated, apply_mutant
 
 CONTROL = "control"
+MAX_FLAKY = 3  # unconfirmed e2e failures stepped over before a job counts as flaky
 JOB_TIMEOUT_S = 3_600  # a mutant the suite only catches late runs nearly all of it
 FAILED_TEST = re.compile(r"^FAILED (\S+)", re.M)
 ERROR_TEST = re.compile(r"^ERROR (\S+)", re.M)
@@ -88,11 +89,23 @@ def run_job(mutant: str, kind: str, out: Path) -> JobResult:
     started = time.perf_counter()
     code, output = _run(command)
     outcome, detail = classify(kind, code, output)
-    if outcome == "failed" and mutant != CONTROL:
+    flaky: list[str] = []
+    while outcome == "failed" and mutant != CONTROL:
         confirmed, how = confirm(mutant, kind, detail, folder)
         output += f"\n\n===== confirming the catch\n{how}"
-        if not confirmed:
+        if confirmed:
+            break
+        flaky.append(detail)
+        if kind != "e2e" or len(flaky) >= MAX_FLAKY:
             outcome = "flaky"
+            break
+        # -x stopped at a test that failed by chance: go on without it, the real catch may follow
+        command = [*command, f"--deselect={detail}"]
+        code, again = _run(command)
+        output += f"\n\n===== again without {detail}\n{again}"
+        outcome, detail = classify(kind, code, again)
+    if flaky and outcome != "flaky":
+        detail = f"{detail} (after deselecting flaky {', '.join(flaky)})".strip()
     log.write_text(output, encoding="utf-8")
     seconds = round(time.perf_counter() - started, 1)
     return JobResult(mutant, kind, outcome, detail, seconds, str(log))
