@@ -62,7 +62,7 @@ def test_removing_the_one_fen_block_is_caught_at_the_block_step(
     browser: Browser, one_fen_mutant: LivePortal
 ):
     flow = blocked_then_repay_flow(LABELS["A"])
-    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False)
+    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False, timeout_ms=5_000)
     drift = paths.compare(golden_path(flow.name), run)
     assert drift[0].startswith("step 8 欠款未还清（哪怕1分钱），无法注销: ")
     assert drift[-1] == f"steps 9–{len(flow.steps)} did not run"
