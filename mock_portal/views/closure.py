@@ -183,8 +183,9 @@ def face(token: str) -> str | Response:
 def submitted(token: str) -> str | Response:
     """Show the submitted application: its reference and the 1-3 working-day review."""
     flow = services.current_flow(get_db(), g.person, token)
-    query = select(Application).where(Application.flow_id == flow.id) if flow else None
-    application = get_db().scalar(query) if query is not None else None
+    if flow is None:
+        abort(404, description="没有找到这份注销申请")
+    application = get_db().scalar(select(Application).where(Application.flow_id == flow.id))
     if application is None:
         return redirect(url_for("closure.status"))  # another submission of this account won
     return render_template("closure/submitted.html", application=application)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import logging
 import secrets
 from collections.abc import Callable
 from datetime import datetime
@@ -113,8 +114,12 @@ def _error_page(error: HTTPException) -> tuple[str, int]:
     return render_template("error.html", error=error), error.code or 500
 
 
-def _server_error(_error: Exception) -> tuple[str, int]:
-    # Never a stack trace: a fintech screen says sorry and how to go on.
+def _server_error(error: Exception) -> tuple[str, int]:
+    # Never a stack trace on the screen (a fintech page says sorry and how to go on), but always
+    # one in the log for whoever runs the portal.
+    logging.getLogger("mock_portal").error(
+        "unhandled error on %s %s", request.method, request.path, exc_info=error
+    )
     return render_template("error.html", error=None), 500
 
 

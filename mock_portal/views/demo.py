@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import (
     Blueprint,
     abort,
@@ -47,5 +49,15 @@ def login(person_id: int) -> Response:
     if person is None:
         abort(404, description="没有这位演示用户")
     start_session(person)
-    target = request.form.get("next") or url_for("wechat.me")
-    return redirect(target if target.startswith("/") and not target.startswith("//") else "/")
+    return redirect(local_path(request.form.get("next", "")) or url_for("wechat.me"))
+
+
+def local_path(target: str) -> str | None:
+    """Return ``target`` if it is a path on this portal, else None (no open redirect)."""
+    if not target or any(ord(ch) < 32 or ord(ch) == 127 for ch in target):
+        return None
+    normal = target.replace("\\", "/")  # browsers read a backslash as a slash
+    parts = urlsplit(normal)
+    if parts.scheme or parts.netloc or not normal.startswith("/") or normal.startswith("//"):
+        return None
+    return target
