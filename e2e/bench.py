@@ -45,7 +45,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 from werkzeug.wsgi import ClosingIterator
 
 from .api import PortalApi
-from .browser_env import LAUNCH_ARGS, chromium_executable
+from .browser_env import launch_options
 from .devices import LOCALE, PHONE
 from .flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
 from .labels import LABELS, VARIANTS
@@ -501,10 +501,7 @@ def main(argv: list[str] | None = None) -> int:
     }
     print(f"Bench: {len(chosen)} flows × {args.repeats} rounds", flush=True)
 
-    launch: dict[str, Any] = {"args": LAUNCH_ARGS}
-    executable = chromium_executable()
-    if executable:
-        launch["executable_path"] = executable
+    launch = launch_options()
     with (
         tempfile.TemporaryDirectory(prefix="bench-portal-") as folder,
         floor_server() as floor,

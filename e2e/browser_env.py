@@ -113,6 +113,15 @@ def ffmpeg_path() -> Path:
     return browsers_root() / f"ffmpeg-{rev}" / "ffmpeg-linux"
 
 
+def launch_options() -> dict[str, Any]:
+    """Return ``chromium.launch()`` keyword arguments: our flags, a system Chromium if needed."""
+    options: dict[str, Any] = {"args": list(LAUNCH_ARGS)}
+    executable = chromium_executable()
+    if executable:
+        options["executable_path"] = executable
+    return options
+
+
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry point; returns the process exit code."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])

@@ -19,7 +19,7 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 from .api import PortalApi
-from .browser_env import LAUNCH_ARGS, chromium_executable
+from .browser_env import launch_options
 from .devices import LOCALE, PHONE
 from .flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
 from .labels import LABELS, VARIANTS
@@ -108,11 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         base_url = portal.url
     results: list[FlowResult] = []
     with sync_playwright() as playwright:
-        launch: dict = {"args": LAUNCH_ARGS}
-        executable = chromium_executable()
-        if executable:
-            launch["executable_path"] = executable
-        browser = playwright.chromium.launch(**launch)
+        browser = playwright.chromium.launch(**launch_options())
         with browser.new_context(base_url=base_url) as setup:
             PortalApi(setup.request, base_url).reset()
         for variant in variants:

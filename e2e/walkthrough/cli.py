@@ -21,7 +21,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from ..browser_env import LAUNCH_ARGS, chromium_executable
+from ..browser_env import launch_options
 from ..flows import Flow, all_flows
 from ..labels import LABELS, VARIANTS
 from ..portal import start_portal
@@ -117,11 +117,7 @@ def record_here(flows: list[Flow], args: argparse.Namespace) -> int:
         base_url = portal.url
     try:
         with sync_playwright() as playwright:
-            launch: dict = {"args": LAUNCH_ARGS}
-            executable = chromium_executable()
-            if executable:
-                launch["executable_path"] = executable
-            browser = playwright.chromium.launch(**launch)
+            browser = playwright.chromium.launch(**launch_options())
             try:
                 walks = record_all(browser, base_url, flows, args.output, Pace(args.pace))
             finally:
