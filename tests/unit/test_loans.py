@@ -8,7 +8,6 @@ and what repaid it; ``pay`` splits a repayment over the parts when it is made.
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -26,26 +25,7 @@ from mock_portal.domain.loans import (
     total_outstanding,
 )
 from mock_portal.store import Loan
-
-BORROWED_AT = datetime(2026, 6, 1, 10, 0)
-DUE_ON = date(2026, 12, 1)
-
-
-@dataclass
-class FakeLoan:
-    """A loan as the rules see it: charges, repayments of each part, rate and dates."""
-
-    principal_fen: int
-    interest_fen: int = 0
-    penalty_fen: int = 0
-    principal_repaid_fen: int = 0
-    interest_repaid_fen: int = 0
-    penalty_repaid_fen: int = 0
-    daily_rate_ppm: int = 500
-    borrowed_at: datetime = BORROWED_AT
-    due_on: date = DUE_ON
-    accrued_through: date = BORROWED_AT.date()
-
+from tests.unit.fakes import BORROWED_AT, DUE_ON, FakeLoan
 
 # ---------------------------------------------------------------- outstanding
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import itertools
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -20,29 +20,24 @@ from mock_portal.domain.rules import (
     entry_visible,
     pause_until,
 )
+from tests.unit.fakes import FakeLoan
 
 NOW = datetime(2026, 11, 23, 10, 0)  # the test API's clock start, a Monday
 STATUSES = ("not_invited", "active", "paused", "closure_pending", "closed")
 
 
-@dataclass
-class FakeLoan:
-    """A loan as the rules see it (the domain is duck-typed)."""
-
-    principal_fen: int
-    interest_fen: int = 0
-    penalty_fen: int = 0
-    principal_repaid_fen: int = 0
-    interest_repaid_fen: int = 0
-    penalty_repaid_fen: int = 0
-    daily_rate_ppm: int = 500
-    borrowed_at: datetime = NOW - timedelta(days=200)
-    due_on: date = (NOW - timedelta(days=50)).date()
-    accrued_through: date = NOW.date()
+def old_loan(**fields: Any) -> FakeLoan:
+    """A loan borrowed 200 days before NOW, due 50 days before it, accrued through NOW."""
+    dates = {
+        "borrowed_at": NOW - timedelta(days=200),
+        "due_on": (NOW - timedelta(days=50)).date(),
+        "accrued_through": NOW.date(),
+    }
+    return FakeLoan(**(dates | fields))
 
 
 def settled_old_loan() -> FakeLoan:
-    return FakeLoan(
+    return old_loan(
         principal_fen=500_000,
         interest_fen=37_500,
         principal_repaid_fen=500_000,
@@ -51,11 +46,11 @@ def settled_old_loan() -> FakeLoan:
 
 
 def recent_unpaid_loan() -> FakeLoan:
-    return FakeLoan(principal_fen=200_000, interest_fen=1_000, borrowed_at=NOW - timedelta(days=10))
+    return old_loan(principal_fen=200_000, interest_fen=1_000, borrowed_at=NOW - timedelta(days=10))
 
 
 def old_unpaid_loan() -> FakeLoan:
-    return FakeLoan(
+    return old_loan(
         principal_fen=300_000,
         interest_fen=9_000,
         principal_repaid_fen=291_000,
@@ -169,7 +164,7 @@ def test_a_30_day_old_loan_is_outstanding_not_abnormal() -> None:
 
 
 def test_a_repaid_recent_loan_is_not_abnormal() -> None:
-    loan = FakeLoan(
+    loan = old_loan(
         principal_fen=200_000, principal_repaid_fen=200_000, borrowed_at=NOW - timedelta(days=2)
     )
     assert closure_precheck("active", [loan], False, NOW).check is Check.OK
@@ -196,7 +191,7 @@ def test_closed_account_is_closed_whatever_else() -> None:
     [
         # the seed's case: an old loan with one fen of principal left
         (
-            FakeLoan(
+            old_loan(
                 principal_fen=300_000,
                 interest_fen=9_000,
                 principal_repaid_fen=299_999,
@@ -205,10 +200,10 @@ def test_closed_account_is_closed_whatever_else() -> None:
             Breakdown(principal_fen=1),
         ),
         # Each part keeps what repaid it, so a loan may owe only interest or only penalty.
-        (FakeLoan(principal_fen=0, interest_fen=1), Breakdown(interest_fen=1)),
-        (FakeLoan(principal_fen=0, penalty_fen=1), Breakdown(penalty_fen=1)),
+        (old_loan(principal_fen=0, interest_fen=1), Breakdown(interest_fen=1)),
+        (old_loan(principal_fen=0, penalty_fen=1), Breakdown(penalty_fen=1)),
         (
-            FakeLoan(
+            old_loan(
                 principal_fen=0,
                 interest_fen=6_000,
                 penalty_fen=1,
@@ -219,7 +214,7 @@ def test_closed_account_is_closed_whatever_else() -> None:
         ),
         # the overdue_penalty case: principal and interest repaid, one fen of 罚息 charged after
         (
-            FakeLoan(
+            old_loan(
                 principal_fen=200_000,
                 interest_fen=6_000,
                 penalty_fen=1,
@@ -229,7 +224,7 @@ def test_closed_account_is_closed_whatever_else() -> None:
             Breakdown(penalty_fen=1),
         ),
         (
-            FakeLoan(principal_fen=200_000, interest_fen=1, principal_repaid_fen=200_000),
+            old_loan(principal_fen=200_000, interest_fen=1, principal_repaid_fen=200_000),
             Breakdown(interest_fen=1),
         ),
     ],
