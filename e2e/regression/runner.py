@@ -14,7 +14,7 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
-from ..browser_env import LAUNCH_ARGS, chromium_executable
+from ..browser_env import launch_options
 from ..flows import Flow, all_flows
 from ..labels import LABELS, VARIANTS
 from ..portal import start_portal
@@ -69,11 +69,7 @@ def portal_and_browser(options: Options) -> Iterator[tuple[Browser, str]]:
         url = portal.url
     try:
         with sync_playwright() as playwright:
-            launch: dict = {"args": LAUNCH_ARGS}
-            executable = chromium_executable()
-            if executable:
-                launch["executable_path"] = executable
-            browser = playwright.chromium.launch(**launch)
+            browser = playwright.chromium.launch(**launch_options())
             try:
                 yield browser, url
             finally:
