@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from .store import ClockState
@@ -20,9 +21,11 @@ def real_beijing_now() -> datetime:
     return datetime.now(BEIJING).replace(tzinfo=None, microsecond=0)
 
 
-def now(db: Session) -> datetime:
-    """Return the portal's current time."""
-    state = db.get(ClockState, 1)
+def now(db: Session | Connection) -> datetime:
+    """Return the portal's current time (read through a session or a bare connection)."""
+    state = db.execute(
+        select(ClockState.frozen_at, ClockState.offset_seconds).where(ClockState.id == 1)
+    ).first()
     if state is None:
         return real_beijing_now()
     if state.frozen_at is not None:

@@ -9,8 +9,9 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Connection, Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
 from fixtures import Scenario, make_person
@@ -193,20 +194,31 @@ def precheck(person: Person, now: datetime) -> rules.Precheck:
 # ---------------------------------------------------------------- time passing
 
 
+def _due_by(now: datetime) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """Return the queries for what falls due by ``now``: loans, pauses, reviews."""
+    return (
+        select(Loan).where(Loan.accrued_through < now.date()),
+        select(Account).where(Account.status == "paused", Account.paused_until <= now),
+        select(Application).where(Application.status == "pending", Application.decide_at <= now),
+    )
+
+
+def anything_due(connection: Connection, now: datetime) -> bool:
+    """Say whether ``catch_up`` would have anything to do at ``now`` (one read, no lock)."""
+    return bool(connection.scalar(select(or_(*(exists(query) for query in _due_by(now))))))
+
+
 def catch_up(db: Session, now: datetime) -> None:
     """Apply whatever fell due by ``now``: interest, penalties, pause expiry, review decisions."""
     today = now.date()
-    for loan in db.scalars(select(Loan).where(Loan.accrued_through < today)):
+    due_loans, ended_pauses, decided_reviews = _due_by(now)
+    for loan in db.scalars(due_loans):
         overdue_days = loan_rules.accrue(loan, today)
         if overdue_days:
             _record_overdue(db, loan.account, overdue_days)
-    for account in db.scalars(
-        select(Account).where(Account.status == "paused", Account.paused_until <= now)
-    ):
+    for account in db.scalars(ended_pauses):
         _end_pause(db, account, now)
-    for application in db.scalars(
-        select(Application).where(Application.status == "pending", Application.decide_at <= now)
-    ):
+    for application in db.scalars(decided_reviews):
         _decide(db, application, application.decide_at)
 
 

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from flask import Flask, current_app, g
 from sqlalchemy import (
     Boolean,
+    Connection,
     Date,
     DateTime,
     Engine,
@@ -272,16 +273,26 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
+    # In WAL mode NORMAL still never corrupts the file; a power cut may only lose the last
+    # commits. A mock portal trades that for not syncing to disk on every commit.
+    cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=10000")
     cursor.close()
+
+
+READ_ONLY = "mock_portal_read_only"
 
 
 def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
     # A deferred SQLite transaction that reads, then writes after another writer committed,
     # fails at once with "database is locked" (busy_timeout cannot help). Taking the write lock
     # up front serialises check-then-write sequences such as "no application yet → create one".
-    connection.exec_driver_sql("BEGIN IMMEDIATE")
+    # Only a connection from read_only(), which never writes, begins without it.
+    if connection.get_execution_options().get(READ_ONLY):
+        connection.exec_driver_sql("BEGIN")
+    else:
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def make_engine(url: str) -> Engine:
@@ -323,6 +334,15 @@ def init_app(app: Flask) -> None:
     app.extensions["store_engine"] = engine
     app.extensions["store"] = sessionmaker(engine, expire_on_commit=False)
     app.teardown_appcontext(close_db)
+
+
+@contextmanager
+def read_only() -> Iterator[Connection]:
+    """Yield a connection of its own for a short read that must not wait for the write lock."""
+    engine: Engine = current_app.extensions["store_engine"]
+    with engine.connect() as connection:
+        connection.execution_options(**{READ_ONLY: True})
+        yield connection
 
 
 @contextmanager

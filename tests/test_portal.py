@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
+import sqlite3
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -11,7 +14,16 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
-from mock_portal.store import Application, ClosureFlow, Person, SmsCode
+from mock_portal import store
+from mock_portal.store import (
+    Account,
+    Application,
+    ClockState,
+    ClosureFlow,
+    Loan,
+    Person,
+    SmsCode,
+)
 
 if TYPE_CHECKING:
     from conftest import AuthActions
@@ -370,6 +382,20 @@ def test_clock_applies_daily_interest(client: FlaskClient, auth: AuthActions) ->
     assert state(client, person)["outstanding"]["interest_fen"] == 1_100  # 23:00, same day
     advance(client, advance_hours=1)
     assert state(client, person)["outstanding"]["interest_fen"] == 1_200
+
+
+def test_a_screen_applies_what_fell_due_while_the_clock_ran(
+    app: Flask, client: FlaskClient, auth: AuthActions
+) -> None:
+    # A clock that runs (not frozen) crosses midnight between two requests: nobody called the
+    # test API, so the next screen must charge the day's interest before it shows the balance.
+    person = auth.person("recent_loan")  # ¥2,000 at 0.05 % a day, ¥10 interest so far
+    with app.extensions["store"]() as db, db.begin():
+        db.get(ClockState, 1).frozen_at = datetime(2026, 11, 24, 0, 30)
+    assert client.get("/weilidai/").status_code == 200
+    with app.extensions["store"]() as db:
+        loan = db.scalars(select(Loan).join(Account).where(Account.person_id == person["id"])).one()
+        assert (loan.accrued_through, loan.interest_fen) == (date(2026, 11, 24), 1_000 + 100)
 
 
 # ---------------------------------------------------------------- test API: sms
@@ -847,3 +873,43 @@ def test_a_malformed_amount_borrows_nothing(
     assert response.status_code == 200
     assert "请输入正确的金额" in response.get_data(as_text=True)
     assert state(client, person)["loans"] == 1
+
+
+# ---------------------------------------------------------------- static files
+
+
+def test_pages_link_static_files_by_content_version(client: FlaskClient) -> None:
+    page = client.get("/demo/").get_data(as_text=True)
+    links = re.findall(r'="(/static/[^"?]+)\?v=([0-9a-f]{12})"', page)
+    assert {path for path, _ in links} >= {"/static/app.js", "/static/app.css"}
+    for path, version in links:
+        response = client.get(f"{path}?v={version}")
+        assert response.status_code == 200
+        # A year, immutable: the version changes with the bytes, so it can never go stale.
+        assert response.cache_control.max_age == 365 * 24 * 3600
+        assert response.cache_control.immutable
+        expected = hashlib.sha256(response.get_data()).hexdigest()[:12]
+        assert version == expected
+
+
+@pytest.mark.parametrize("query", ["", "?v=0123456789ab"])
+def test_a_static_file_without_its_current_version_is_revalidated(
+    client: FlaskClient, query: str
+) -> None:
+    response = client.get(f"/static/app.js{query}")
+    assert response.status_code == 200
+    assert response.cache_control.max_age in (None, 0)
+    assert not response.cache_control.immutable
+
+
+def test_read_only_reads_while_another_connection_holds_the_write_lock(app: Flask) -> None:
+    # The fault and catch-up checks run on every request; they must not queue behind a writer.
+    database = app.config["DATABASE_URL"].removeprefix("sqlite:///")
+    writer = sqlite3.connect(database, isolation_level=None, timeout=0)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        with app.test_request_context(), store.read_only() as connection:
+            assert connection.scalar(select(func.count()).select_from(Person)) == 0
+    finally:
+        writer.rollback()
+        writer.close()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import secrets
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import (
     Flask,
+    Response,
     current_app,
     g,
     has_request_context,
@@ -23,12 +26,13 @@ from flask import (
 from flask.sessions import SecureCookieSessionInterface
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
+from werkzeug.security import safe_join
 
 from .. import __version__, clock, services
 from ..domain.money import format_yuan
 from ..domain.variants import Variant, variant_for
 from ..domain.verification import VerificationPolicy
-from ..store import Person, get_db, transaction
+from ..store import Person, get_db, read_only, transaction
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -85,6 +89,10 @@ def catch_up_before_request() -> None:
     """Apply what fell due on the portal clock before the screen reads any state."""
     if request.endpoint in (None, "static"):
         return
+    # Usually nothing is due: find that out with one read that takes no write lock.
+    with read_only() as connection:
+        if not services.anything_due(connection, clock.now(connection)):
+            return
     with transaction() as db:
         services.catch_up(db, clock.now(db))
 
@@ -123,9 +131,60 @@ def _server_error(error: Exception) -> tuple[str, int]:
     return render_template("error.html", error=None), 500
 
 
+STATIC_MAX_AGE = timedelta(days=365)
+
+
+def _hash_file(path: Path) -> str | None:
+    if not path.is_file():
+        return None
+    return hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+
+
+_cached_hash = functools.cache(_hash_file)
+
+
+def _static_version(folder: str, filename: str) -> str | None:
+    """Return a short hash of a static file's bytes, or None if there is no such file.
+
+    Hashed once per process; in debug mode (``make serve`` while editing app.js) every time.
+    """
+    path = safe_join(folder, filename)
+    if path is None:
+        return None
+    return (_hash_file if current_app.debug else _cached_hash)(Path(path))
+
+
+def _version_static_urls(endpoint: str, values: dict[str, Any]) -> None:
+    """Add ``?v=<content hash>`` to static URLs, so browsers may cache them for a year.
+
+    A changed file gets a new URL, so a long cache lifetime never serves a stale stylesheet;
+    without it every page view re-asked for weui.min.css, app.css and app.js (three 304s).
+    """
+    if endpoint == "static" and "filename" in values and "v" not in values:
+        folder = current_app.static_folder
+        version = _static_version(folder, values["filename"]) if folder else None
+        if version:
+            values["v"] = version
+
+
+def _cache_versioned_static(response: Response) -> Response:
+    """Let browsers keep a versioned static file for a year (unversioned ones revalidate)."""
+    if request.endpoint != "static" or response.status_code != 200:
+        return response
+    folder, filename = current_app.static_folder, (request.view_args or {}).get("filename")
+    if folder and filename and request.args.get("v") == _static_version(folder, filename):
+        response.cache_control.public = True
+        response.cache_control.max_age = int(STATIC_MAX_AGE.total_seconds())
+        response.cache_control.immutable = True
+        response.cache_control.no_cache = None
+    return response
+
+
 def init_app(app: Flask) -> None:
     """Register the request hooks, template helpers and error pages."""
     app.session_interface = SessionInterface()
+    app.url_defaults(_version_static_urls)
+    app.after_request(_cache_versioned_static)
     app.before_request(catch_up_before_request)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _error_page)
