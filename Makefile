@@ -16,7 +16,7 @@ run: install  ## the main job: start the portal, drive every flow, write artifac
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
 	$(PY) -m e2e.walkthrough
 
-test: install  ## unit tests, the e2e suite (headless Chromium, phone profile), then a subset at scale
+test: install  ## unit tests, the e2e suite (headless Chromium, phone profile), then again in a remote browser and against gunicorn
 	$(PYTEST) tests -q
 	$(PYTEST) e2e -q
 	$(MAKE) --no-print-directory test-remote-browser test-prod-portal
@@ -52,10 +52,10 @@ regression-update: install  ## accept what every flow does now as the golden sta
 mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
 	$(PY) -m e2e.regression mutants
 
-# Running at scale (README): the suite in a remote Playwright server's browser, and against the
-# portal under gunicorn. `make test` runs both on SCALE_SUBSET, a representative slice; pass
-# SCALE_SUBSET= (empty) for the whole suite.
-SCALE_SUBSET ?= -k "closure or pause" --variant A
+# Running at scale (README): the whole e2e suite in a remote Playwright server's browser, and
+# against the portal under gunicorn. SCALE_SUBSET narrows both to pytest arguments, e.g.
+# make test-prod-portal SCALE_SUBSET='-k "closure or pause" --variant A'
+SCALE_SUBSET ?=
 WORKERS ?= 4
 PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
 
@@ -64,12 +64,12 @@ PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
 serve-prod: install  ## the portal under gunicorn at http://$(HOST):$(PORT) with $(WORKERS) worker processes
 	.venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind $(HOST):$(PORT) --workers $(WORKERS)
 
-test-remote-browser: install  ## SCALE_SUBSET in the browser of a `playwright run-server` on loopback
+test-remote-browser: install  ## the e2e suite (or SCALE_SUBSET) in the browser of a `playwright run-server` on loopback
 	bash scripts/with_server.sh playwright-server \
 	    '.venv/bin/playwright run-server --host 127.0.0.1 --port $$PORT --unsafe' \
 	    '$(PYTEST) e2e -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
 
-test-prod-portal: install  ## SCALE_SUBSET against the portal under gunicorn (2 workers): shared by 2 runners, then reset per test
+test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn (2 workers): shared by 2 runners, then reset per test
 	bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'

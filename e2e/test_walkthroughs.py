@@ -11,6 +11,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +20,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from mock_portal import __version__ as PORTAL_VERSION
 
+from . import shared_portal
 from .devices import PHONE
 from .flows import Flow, all_flows
 from .labels import LABELS, VARIANTS
@@ -48,15 +50,13 @@ def flows_to_record(variant: str) -> list[Flow]:
 
 
 def _record_once(
-    browser: Browser, live_portal: LivePortal, flows: list[Flow], out: Path
+    browser: Browser, portal_url: str, reset: bool, flows: list[Flow], out: Path
 ) -> list[Walkthrough]:
     done = out / gallery.MANIFEST
     with open(out.parent / f"{out.name}.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # another xdist worker may be recording right now
         if not done.exists():
-            record_all(
-                browser, live_portal.url, flows, out, TEST_PACE, reset=live_portal.in_process
-            )
+            record_all(browser, portal_url, flows, out, TEST_PACE, reset=reset)
             write_gallery(out)
     return [Walkthrough.from_dict(entry) for entry in json.loads(done.read_text("utf-8"))]
 
@@ -67,17 +67,19 @@ def recording(
     live_portal: LivePortal,
     pytestconfig: pytest.Config,
     tmp_path_factory: pytest.TempPathFactory,
-    worker_id: str,
 ) -> Recording:
     """Record two flows once for the whole session (and all xdist workers)."""
     variant = (pytestconfig.getoption("--variant") or list(VARIANTS))[0]
     flows = flows_to_record(variant)
     shared = tmp_path_factory.getbasetemp()
-    if worker_id != "master":
+    if os.environ.get("PYTEST_XDIST_WORKER"):  # (xdist's worker_id fixture needs xdist loaded)
         shared = shared.parent  # the folder all workers' temp dirs live in
     out = shared / f"walkthroughs-{variant}"
     out.mkdir(exist_ok=True)
-    by_name = {walk.name: walk for walk in _record_once(browser, live_portal, flows, out)}
+    # Seeded people and a frozen clock make the guides repeatable; a shared portal gets neither.
+    reset = not shared_portal.is_shared(pytestconfig)
+    recorded = _record_once(browser, live_portal.url, reset, flows, out)
+    by_name = {walk.name: walk for walk in recorded}
     walks = [by_name[f.name] for f in flows if f.name in by_name]
     return Recording(out=out, flows={f.name: f for f in flows}, walks=walks)
 
@@ -164,11 +166,10 @@ def test_gallery_renders_and_every_video_loads(recording: Recording, page: Page)
     assert len(screenshot) > 10_000
 
 
+@pytest.mark.owns_portal  # resets the portal: in-process, or external with --reset-external
 def test_guide_screenshots_are_the_same_from_run_to_run(
     recording: Recording, browser: Browser, live_portal: LivePortal, tmp_path: Path
 ):
-    if not live_portal.in_process:
-        pytest.skip("needs a portal this suite may reset (seeded people, frozen clock)")
     short = min(recording.walks, key=lambda walk: walk.step_count)
     again = record_all(browser, live_portal.url, [recording.flows[short.name]], tmp_path, Pace(0))
     assert again[0].error == ""
