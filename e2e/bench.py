@@ -318,18 +318,50 @@ def suite_command(paths: list[str], workers: int) -> list[str]:
     return command + (["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"])
 
 
+def cpu_times(stat: str) -> tuple[int, int]:
+    """Return (busy, total) jiffies of all CPUs from the text of ``/proc/stat``.
+
+    Idle and iowait count as not busy; guest time is already inside user and nice.
+    """
+    fields = [int(x) for x in stat.splitlines()[0].split()[1:]]
+    user, nice, system, idle, iowait, irq, softirq, steal = (fields + [0] * 8)[:8]
+    busy = user + nice + system + irq + softirq + steal
+    return busy, busy + idle + iowait
+
+
+def busy_fraction(before: tuple[int, int], after: tuple[int, int]) -> float | None:
+    """Return the share of all CPUs' time that was busy between two ``cpu_times`` readings."""
+    total = after[1] - before[1]
+    return (after[0] - before[0]) / total if total > 0 else None
+
+
+def _read_cpu_times() -> tuple[int, int] | None:
+    try:
+        return cpu_times(Path("/proc/stat").read_text(encoding="ascii"))
+    except OSError:  # not Linux: the bench still times the suite, without the CPU share
+        return None
+
+
 def time_suite(paths: list[str], workers: int, log: Path) -> dict[str, Any]:
-    """Run the suite once as a subprocess; return its wall time and pytest's last line."""
+    """Run the suite once as a subprocess; return its wall time, CPU share and last line.
+
+    The CPU share (all cores, whole machine, from /proc/stat) bounds what ``-n 2`` can gain:
+    a serial run that keeps 85 % of the machine busy can be sped up by at most 1/0.85.
+    """
+    cpu_before = _read_cpu_times()
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(
             suite_command(paths, workers), stdout=out, stderr=subprocess.STDOUT, check=False
         )
     seconds = time.perf_counter() - started
+    cpu_after = _read_cpu_times()
+    busy = busy_fraction(cpu_before, cpu_after) if cpu_before and cpu_after else None
     lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
     return {
         "workers": workers,
         "seconds": round(seconds, 1),
+        "cpu_busy": round(busy, 3) if busy is not None else None,
         "exit_code": done.returncode,
         "result": lines[-1].strip("= ") if lines else "",
         "log": str(log),
@@ -609,12 +641,19 @@ def print_report(report: dict[str, Any]) -> None:
     if "suite" in report:
         s = report["suite"]
         print(f"\n(b) Suite wall time ({' '.join(s['paths'])})")
-        print(f"  serial  {s['serial']['seconds']:>7.1f} s  {s['serial']['result']}")
-        print(f"  -n 2    {s['n2']['seconds']:>7.1f} s  {s['n2']['result']}")
+        for key, label in (("serial", "serial"), ("n2", "-n 2")):
+            run = s[key]
+            busy = f"CPUs {run['cpu_busy']:.0%} busy" if run.get("cpu_busy") else ""
+            print(f"  {label:<7} {run['seconds']:>7.1f} s  {busy:<16} {run['result']}")
         print(
             f"  speed-up {s['speedup']:.2f} (target ≥ {TARGET_SPEEDUP}): "
             f"{verdict(s['speedup'] >= TARGET_SPEEDUP)}"
         )
+        if s["serial"].get("cpu_busy"):
+            print(
+                f"  ceiling on this machine: the serial run left {1 - s['serial']['cpu_busy']:.0%}"
+                f" of the CPUs idle, so no parallelism can beat ×{1 / s['serial']['cpu_busy']:.2f}"
+            )
     print("\n(c) Portal latency per request during the flows")
     for source, label in (
         ("journal", "request journal (views, no static)"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from .bench import floor_heading, floor_server, open_floor, time_floor
+from .bench import busy_fraction, cpu_times, floor_heading, floor_server, open_floor, time_floor
 from .devices import LOCALE, PHONE
 from .soak import parse_junit, summarise_reports
 
@@ -83,3 +83,12 @@ def test_the_bench_floor_is_pages_a_phone_can_click_through(browser: Browser):
 
     assert len(seconds) == 3
     assert all(s > 0 for s in seconds)
+
+
+def test_the_bench_reads_how_busy_the_cpus_were_from_proc_stat():
+    before = cpu_times("cpu  100 0 50 800 50 0 0 0 0 0\ncpu0 50 0 25 400 25 0 0 0 0 0\n")
+    after = cpu_times("cpu  400 10 140 1000 50 0 0 0 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n")
+    assert before == (150, 1000)  # user + nice + system (+ irq, softirq, steal) of all CPUs
+    assert after == (550, 1600)  # idle and iowait are the not-busy part
+    assert busy_fraction(before, after) == 400 / 600
+    assert busy_fraction(after, after) is None
