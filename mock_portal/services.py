@@ -14,8 +14,8 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
 
-from fixtures import Scenario, make_person
-from fixtures.people import DEFAULT_SEED
+from weilidai_fixtures import Scenario, make_person
+from weilidai_fixtures.people import DEFAULT_SEED
 
 from .domain import loans as loan_rules
 from .domain import rules

@@ -65,6 +65,9 @@ if [ ! "$STAMP" -nt pyproject.toml ]; then
     fi
     touch "$STAMP"
 fi
+# fixtures/ is installed as weilidai_fixtures; the type checker finds it under that name here.
+mkdir -p "$VENV/mypy-path"
+ln -sfn "$ROOT/fixtures" "$VENV/mypy-path/weilidai_fixtures"
 
 # --- 2. browser ----------------------------------------------------------------------------
 browser_check() { "$PY" e2e/browser_env.py --check 2>/dev/null || true; }

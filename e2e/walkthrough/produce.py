@@ -17,7 +17,7 @@ from typing import Any
 
 from playwright.sync_api import Browser
 
-from fixtures.scenarios import SCENARIOS
+from weilidai_fixtures.scenarios import SCENARIOS
 from mock_portal import __version__ as PORTAL_VERSION
 
 from ..api import PortalApi

@@ -16,7 +16,7 @@ from flask import (
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from fixtures import SCENARIOS, scenario
+from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import services
 from ..store import Person, get_db, transaction

@@ -13,7 +13,7 @@ from flask import Blueprint, current_app, jsonify, request, session
 from sqlalchemy import delete, select
 from werkzeug.wrappers import Response
 
-from fixtures import scenario
+from weilidai_fixtures import scenario
 
 from .. import clock, services, store
 from ..store import Fault, Person, RequestRecord, SmsCode, get_db, transaction
@@ -136,7 +136,7 @@ def create_user() -> tuple[Response, int]:
 
 
 def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
-    from fixtures import SCENARIOS
+    from weilidai_fixtures import SCENARIOS
 
     base = SCENARIOS.get(name)
     if base is None:

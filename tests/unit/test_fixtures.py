@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fixtures import SCENARIOS, Scenario, make_person, scenario
-from fixtures.people import DEFAULT_SEED
+from weilidai_fixtures import SCENARIOS, Scenario, make_person, scenario
+from weilidai_fixtures.people import DEFAULT_SEED
 
 README_SCENARIOS = {
     "invited",
