@@ -70,7 +70,7 @@ mkdir -p "$VENV/mypy-path"
 ln -sfn "$ROOT/fixtures" "$VENV/mypy-path/weilidai_fixtures"
 
 # --- 2. browser ----------------------------------------------------------------------------
-browser_check() { "$PY" e2e/browser_env.py --check 2>/dev/null || true; }
+browser_check() { "$PY" e2e/harness/browser_env.py --check 2>/dev/null || true; }
 
 pw_version="$("$PY" -c 'import importlib.metadata as m; print(m.version("playwright"))')"
 download_allowed() { # no skip flag, and no remembered failure for this playwright version
@@ -117,7 +117,7 @@ fi
 [ -n "$browser" ] || die "no Chromium found; run: sudo apt-get install -y chromium fonts-noto-cjk ffmpeg"
 
 # ffmpeg where Playwright looks for it (video recording).
-pw_ffmpeg="$("$PY" e2e/browser_env.py --ffmpeg-path)"
+pw_ffmpeg="$("$PY" e2e/harness/browser_env.py --ffmpeg-path)"
 if [ ! -x "$pw_ffmpeg" ]; then
     if ! { download_allowed && pw_install ffmpeg && [ -x "$pw_ffmpeg" ]; }; then
         sys_ffmpeg="$(command -v ffmpeg)"

@@ -44,14 +44,14 @@ from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.wsgi import ClosingIterator
 
-from .api import PortalApi
-from .browser_env import launch_options
-from .devices import LOCALE, PHONE
-from .flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
-from .labels import LABELS, VARIANTS
-from .portal import LivePortal, start_portal
-from .soak import SLOW_TEST_FILES
-from .trail import Tap
+from ..harness.api import PortalApi
+from ..harness.browser_env import launch_options
+from ..harness.devices import LOCALE, PHONE
+from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
+from ..harness.labels import LABELS, VARIANTS
+from ..harness.portal import LivePortal, start_portal
+from ..soak.cli import SLOW_TEST_FILES
+from ..harness.trail import Tap
 
 TARGET_STEP_RATIO = 1.3
 TARGET_SPEEDUP = 1.6

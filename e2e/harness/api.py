@@ -33,13 +33,14 @@ class PortalApi:
         self.request = request
         self.base_url = base_url.rstrip("/")
 
-    def _call(self, method: str, path: str, data: Any = None) -> Any:
+    def _call(self, method: str, path: str, data: Any = None) -> dict[str, Any]:
         response: APIResponse = self.request.fetch(
             f"{self.base_url}/__test__{path}", method=method, data=data
         )
         if not response.ok:
             raise TestApiError(f"{method} /__test__{path} -> {response.status}: {response.text()}")
-        return response.json()
+        body: dict[str, Any] = response.json()
+        return body
 
     def reset(self) -> dict[str, Any]:
         """Empty the store and reset the clock."""
@@ -71,20 +72,20 @@ class PortalApi:
 
     def now(self) -> str:
         """Return the portal clock as ISO text."""
-        return self._call("GET", "/clock")["now"]
+        return str(self._call("GET", "/clock")["now"])
 
     def advance(self, **delta: float) -> str:
         """Move the portal clock forward (days=, hours=, minutes= or seconds=)."""
         ((unit, amount),) = delta.items()
-        return self._call("POST", "/clock", {f"advance_{unit}": amount})["now"]
+        return str(self._call("POST", "/clock", {f"advance_{unit}": amount})["now"])
 
     def set_now(self, moment: str) -> str:
         """Move the portal clock forward to ``moment`` (ISO)."""
-        return self._call("POST", "/clock", {"now": moment})["now"]
+        return str(self._call("POST", "/clock", {"now": moment})["now"])
 
     def add_fault(self, **fault: Any) -> int:
         """Inject a fault: route=, and delay_ms=, status= or drop=; count=, when=, method=."""
-        return self._call("POST", "/faults", fault)["id"]
+        return int(self._call("POST", "/faults", fault)["id"])
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""
@@ -93,8 +94,11 @@ class PortalApi:
     def requests(self, **filters: str) -> list[dict[str, Any]]:
         """Return the request journal, filtered by endpoint=, method= or person_id=."""
         query = "&".join(f"{key}={value}" for key, value in filters.items())
-        return self._call("GET", f"/requests?{query}" if query else "/requests")["requests"]
+        entries: list[dict[str, Any]] = self._call(
+            "GET", f"/requests?{query}" if query else "/requests"
+        )["requests"]
+        return entries
 
     def last_sms(self, person: Person) -> str:
         """Return the last SMS code sent to ``person``."""
-        return self._call("GET", f"/sms/{person.id}")["code"]
+        return str(self._call("GET", f"/sms/{person.id}")["code"])

@@ -6,9 +6,9 @@ Playwright's own downloaded Chromium is preferred; when it is missing (e.g. no
 access to Playwright's CDN) a system Chromium is used instead.
 
 CLI:
-    python e2e/browser_env.py --check        # print "playwright PATH" or "system PATH";
+    python e2e/harness/browser_env.py --check        # print "playwright PATH" or "system PATH";
                                                  # exit 1 (with install hint) if none
-    python e2e/browser_env.py --ffmpeg-path  # print where Playwright expects ffmpeg
+    python e2e/harness/browser_env.py --ffmpeg-path  # print where Playwright expects ffmpeg
 """
 
 from __future__ import annotations

@@ -15,3 +15,8 @@ PHONE: dict[str, Any] = {
     ),
 }
 LOCALE: dict[str, Any] = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+
+
+def phone_context_args(**overrides: Any) -> dict[str, Any]:
+    """Return ``browser.new_context`` options for the phone, with ``overrides`` on top."""
+    return {**PHONE, **LOCALE, **overrides}

@@ -47,7 +47,7 @@ def start_portal(db_path: Path, *, mutant: str | None = None, **config: Any) -> 
     logging.getLogger("mock_portal").setLevel(logging.ERROR)
     app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "SECRET_KEY": "e2e", **config})
     if mutant:
-        from .regression.mutants import apply_mutant
+        from ..regression.mutants import apply_mutant
 
         apply_mutant(app, mutant)
     server = make_server("127.0.0.1", 0, app, threaded=True)

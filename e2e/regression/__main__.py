@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..labels import VARIANTS
+from ..harness.labels import VARIANTS
 from .baselines import CHECKS, Baselines, FlowResult
 from .report import write_report
 from .runner import Options, run

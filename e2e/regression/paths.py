@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..trail import Tap
+from ..harness.trail import Tap
 from .recording import Failure, FlowRun, controls
 
 STEP = re.compile(r"^step (\d+): (.*)$")

@@ -15,10 +15,10 @@ from typing import Any
 
 from playwright.sync_api import Browser, Error, Page
 
-from ..api import PortalApi
-from ..devices import LOCALE, PHONE
-from ..flows import FLOW_SCENARIOS, Flow, Journey, Step, run_flow
-from ..trail import Tap, Trail, note, recording
+from ..harness.api import PortalApi
+from ..harness.devices import LOCALE, PHONE
+from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, run_flow
+from ..harness.trail import Tap, Trail, note, recording
 
 # The regression context: the e2e phone, but at device scale 1 so baselines stay small, and
 # with motion reduced so nothing is caught half-way through a transition.

@@ -14,10 +14,10 @@ from typing import Any
 
 from playwright.sync_api import Browser, sync_playwright
 
-from ..browser_env import launch_options
-from ..flows import Flow, all_flows
-from ..labels import LABELS, VARIANTS
-from ..portal import start_portal
+from ..harness.browser_env import launch_options
+from ..harness.flows import Flow, all_flows
+from ..harness.labels import LABELS, VARIANTS
+from ..harness.portal import start_portal
 from .baselines import CHECKS, Baselines, FlowResult
 from .recording import FlowRun, drive_flow
 from .screens import MAX_DIFF_PIXELS

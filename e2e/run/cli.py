@@ -18,13 +18,13 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from .api import PortalApi
-from .browser_env import launch_options
-from .devices import LOCALE, PHONE
-from .flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
-from .labels import LABELS, VARIANTS
-from .portal import start_portal
-from .trail import Tap
+from ..harness.api import PortalApi
+from ..harness.browser_env import launch_options
+from ..harness.devices import LOCALE, PHONE
+from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
+from ..harness.labels import LABELS, VARIANTS
+from ..harness.portal import start_portal
+from ..harness.trail import Tap
 
 
 @dataclass

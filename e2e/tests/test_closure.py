@@ -6,13 +6,14 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from .flows import Journey, blocked_then_repay_flow, close_account_flow, path_to_closure, run_flow
-from .labels import Labels
-from .pages import MePage
+from e2e.harness.flows import blocked_then_repay_flow, close_account_flow, path_to_closure
+from e2e.harness.journey import Journey
+from e2e.harness.labels import Labels
+from e2e.harness.pages import MePage
 
 
 def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, person, labels: Labels):
-    person("uninvited", variant=labels.variant)
+    person("uninvited")
     services = MePage.open(page, labels).open_services()
     expect(services.finance).to_be_visible()
     expect(services.credit_report_tile).to_be_visible()
@@ -22,8 +23,8 @@ def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, pers
 def test_invited_person_closes_account_and_application_is_pending(
     page: Page, portal, person, labels
 ):
-    someone = person("invited", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), close_account_flow(labels).steps)
+    someone = person("invited")
+    journey = Journey(page, portal, someone).run(close_account_flow(labels).steps)
     state = portal.state(someone)
     assert state["status"] == "closure_pending"
     assert state["application"]["status"] == "pending"
@@ -31,9 +32,9 @@ def test_invited_person_closes_account_and_application_is_pending(
 
 
 def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01", variant=labels.variant)
+    someone = person("outstanding_0_01")
     before = portal.state(someone)
-    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    journey = Journey(page, portal, someone).run(path_to_closure(labels))
     blocked = journey.screen.blocked()
     expect(blocked.amount).to_have_text("¥0.01")
     expect(blocked.breakdown).to_contain_text(re.compile(r"本金\s*¥0\.01"))
@@ -45,8 +46,8 @@ def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, per
 
 
 def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), blocked_then_repay_flow(labels).steps)
+    someone = person("outstanding_0_01")
+    journey = Journey(page, portal, someone).run(blocked_then_repay_flow(labels).steps)
     assert journey.notes["blocked_amount"] == "¥0.01"
     state = portal.state(someone)
     assert state["outstanding_fen"] == 0

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from .flows import (
-    Journey,
-    path_to_closure,
-    read_consequences,
-    run_flow,
-    verify_password,
-    verify_sms,
-)
-from .pages import FacePage, SubmittedPage
+from e2e.harness.flows import path_to_closure, read_consequences, verify_password, verify_sms
+from e2e.harness.journey import Journey
+from e2e.harness.pages import FacePage, SubmittedPage
 
 
 def at_face_step(page: Page, portal, someone, labels) -> FacePage:  # type: ignore[no-untyped-def]
     steps = path_to_closure(labels) + [read_consequences(), verify_password(), verify_sms()]
-    return run_flow(Journey(page, portal, someone), steps).screen
+    return Journey(page, portal, someone).run(steps).screen
 
 
 def face_posts(portal, someone) -> list[dict]:  # type: ignore[no-untyped-def]
@@ -28,7 +22,7 @@ def face_posts(portal, someone) -> list[dict]:  # type: ignore[no-untyped-def]
 def test_an_error_before_submission_shows_a_retry_that_submits_once(
     page: Page, portal, person, labels
 ):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     face = at_face_step(page, portal, someone, labels)
     portal.add_fault(route="closure.face", method="POST", status=503)
     face.attempt()
@@ -43,7 +37,7 @@ def test_an_error_before_submission_shows_a_retry_that_submits_once(
 def test_a_lost_answer_after_saving_is_retried_without_a_second_application(
     page: Page, portal, person, labels
 ):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     face = at_face_step(page, portal, someone, labels)
     portal.add_fault(route="closure.face", method="POST", drop=True, when="after")
     face.attempt()
@@ -56,7 +50,7 @@ def test_a_lost_answer_after_saving_is_retried_without_a_second_application(
 
 
 def test_a_slow_submission_shows_progress(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     face = at_face_step(page, portal, someone, labels)
     portal.add_fault(route="closure.face", method="POST", delay_ms=1500)
     face.attempt()
@@ -66,8 +60,8 @@ def test_a_slow_submission_shows_progress(page: Page, portal, person, labels):
 
 
 def test_a_failed_repayment_changes_nothing_and_can_be_retried(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    someone = person("outstanding_0_01")
+    journey = Journey(page, portal, someone).run(path_to_closure(labels))
     repay = journey.screen.blocked().go_repay()
     portal.add_fault(route="weilidai.repay", method="POST", status=500)
     repay.fill("支付密码", someone.payment_password)
@@ -80,7 +74,7 @@ def test_a_failed_repayment_changes_nothing_and_can_be_retried(page: Page, porta
 
 
 def test_an_error_page_never_shows_a_stack_trace(page: Page, portal, person, labels):
-    person("invited", variant=labels.variant)
+    person("invited")
     portal.add_fault(route="/me/services", status=500)
     response = page.goto("/me/services")
     assert response is not None and response.status == 500

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .flows import Journey, path_to_menu, run_flow
-from .pages import MePage
+from e2e.harness.flows import path_to_menu
+from e2e.harness.journey import Journey
+from e2e.harness.pages import MePage
 
 
 def open_home(page: Page, labels):  # type: ignore[no-untyped-def]
@@ -14,7 +15,7 @@ def open_home(page: Page, labels):  # type: ignore[no-untyped-def]
 
 
 def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
-    person("overdue_penalty", variant=labels.variant)
+    person("overdue_penalty")
     loans = open_home(page, labels).open_loans()
     card = loans.page.get_by_role("article").first
     expect(card).to_contain_text("已逾期")
@@ -25,7 +26,7 @@ def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
 
 @pytest.mark.owns_portal
 def test_borrowing_creates_a_loan_that_accrues_daily_interest(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     home = open_home(page, labels)
     expect(home.page.get_by_text("40,000.00", exact=True)).to_be_visible()
     home.open_borrow().borrow("1000")
@@ -46,7 +47,7 @@ def test_borrowing_creates_a_loan_that_accrues_daily_interest(page: Page, portal
 
 
 def test_borrowing_more_than_the_credit_line_is_refused(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     borrow = open_home(page, labels).open_borrow()
     borrow.borrow("40000.01")
     expect(borrow.error).to_have_text("借款金额超过可借额度（可借 ¥40,000.00）")
@@ -58,7 +59,7 @@ def test_borrowing_more_than_the_credit_line_is_refused(page: Page, portal, pers
 
 @pytest.mark.owns_portal
 def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     open_home(page, labels).open_borrow().borrow("100")
     portal.advance(days=301)  # due after 300 days; one overdue day
     owed = portal.state(someone)["outstanding"]
@@ -69,8 +70,8 @@ def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal,
 
 
 def test_repaying_with_a_wrong_password_changes_nothing(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("outstanding_0_01")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     journey.screen.menu.get_by_role("button", name="取消").click()
     repay = journey.screen.open_repay()
     repay.fill("支付密码", "000000" if someone.payment_password != "000000" else "111111")

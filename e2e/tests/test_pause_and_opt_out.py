@@ -5,14 +5,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .flows import Journey, opt_out_flow, path_to_menu, pause_borrowing_flow, run_flow
-from .pages import MePage
+from e2e.harness.flows import opt_out_flow, path_to_menu, pause_borrowing_flow
+from e2e.harness.journey import Journey
+from e2e.harness.pages import MePage
 
 
 @pytest.mark.owns_portal
 def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    run_flow(Journey(page, portal, someone), pause_borrowing_flow(labels).steps)
+    someone = person("invited")
+    Journey(page, portal, someone).run(pause_borrowing_flow(labels).steps)
     state = portal.state(someone)
     assert state["status"] == "paused"
     assert state["entry_visible"] is False
@@ -21,7 +22,7 @@ def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, la
 
 @pytest.mark.owns_portal
 def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal, person, labels):
-    someone = person("paused", variant=labels.variant)  # paused 10 days ago
+    someone = person("paused")  # paused 10 days ago
     services = MePage.open(page, labels).open_services()
     expect(services.weilidai_tile).to_have_count(0)
     portal.advance(days=79)
@@ -36,7 +37,7 @@ def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal,
 
 @pytest.mark.owns_portal
 def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal, person, labels):
-    someone = person("paused", variant=labels.variant, eligible_after_pause=False)
+    someone = person("paused", eligible_after_pause=False)
     portal.advance(days=81)
     state = portal.state(someone)
     assert (state["status"], state["entry_visible"], state["paused_until"]) == (
@@ -50,7 +51,7 @@ def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal
 
 @pytest.mark.owns_portal
 def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels):
-    person("paused", variant=labels.variant, opted_out=True)
+    person("paused", opted_out=True)
     portal.advance(days=81)
     notes = MePage.open(page, labels).open_chats().open_notifications()
     expect(notes.message("微粒贷额度已恢复")).to_have_count(0)
@@ -58,8 +59,8 @@ def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, perso
 
 
 def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("outstanding_0_01")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     guide = journey.screen.open_help().search("借款功能关闭").open_pause_guide().confirm_pause()
     expect(guide.error).to_contain_text("您还有未还清的借款（¥0.01）")
     assert portal.state(someone)["status"] == "active"
@@ -67,8 +68,8 @@ def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, port
 
 
 def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("invited")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     guide = journey.screen.open_help().search("关闭微粒贷").open_pause_guide()
     guide.pause_button.click()
     expect(guide.error).to_have_text("请确认已了解暂停借款的影响")
@@ -76,8 +77,8 @@ def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels)
 
 
 def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("invited")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     results = journey.screen.open_help().search("怎么提额")
     expect(results.nothing_found).to_contain_text("没有找到与“怎么提额”相关的内容")
     expect(results.nothing_found).to_contain_text("关闭微粒贷")
@@ -85,22 +86,22 @@ def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal
 
 
 def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("invited")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     results = journey.screen.open_site().open_faq().search("关闭微粒贷")
     expect(results.pause_result).to_be_visible()
 
 
 def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    run_flow(Journey(page, portal, someone), opt_out_flow(labels).steps)
+    someone = person("invited")
+    Journey(page, portal, someone).run(opt_out_flow(labels).steps)
     state = portal.state(someone)
     assert (state["opted_out"], state["entry_visible"], state["status"]) == (True, False, "active")
 
 
 def test_opting_out_with_money_owed_is_refused(page: Page, portal, person, labels):
-    someone = person("overdue_penalty", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_menu())
+    someone = person("overdue_penalty")
+    journey = Journey(page, portal, someone).run(path_to_menu())
     settings = journey.screen.open_settings().open_notifications()
     settings.opt_out_box.check()
     settings.page.get_by_role("button", name="保存").click()

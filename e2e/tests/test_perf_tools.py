@@ -6,9 +6,16 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, expect
 
-from .bench import busy_fraction, cpu_times, floor_heading, floor_server, open_floor, time_floor
-from .devices import LOCALE, PHONE
-from .soak import parse_junit, summarise_reports
+from e2e.bench.cli import (
+    busy_fraction,
+    cpu_times,
+    floor_heading,
+    floor_server,
+    open_floor,
+    time_floor,
+)
+from e2e.harness.devices import LOCALE, PHONE
+from e2e.soak.cli import parse_junit, summarise_reports
 
 RUN_1 = """<?xml version="1.0" encoding="utf-8"?>
 <testsuites><testsuite name="pytest" tests="4" failures="1" errors="0" skipped="1">

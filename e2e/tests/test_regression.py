@@ -14,16 +14,15 @@ import pytest
 from PIL import Image, ImageDraw
 from playwright.sync_api import Browser
 
+from e2e.harness.flows import blocked_then_repay_flow
+from e2e.harness.labels import LABELS, Labels
+from e2e.harness.portal import LivePortal, start_portal
+from e2e.harness.trail import Tap
+from e2e.regression import GOLDEN, paths, screens
+from e2e.regression.baselines import Baselines
+from e2e.regression.mutants import MUTANTS, apply_mutant
+from e2e.regression.recording import FlowRun, StepRecord, drive_flow
 from mock_portal import create_app
-
-from .flows import blocked_then_repay_flow
-from .labels import LABELS, Labels
-from .portal import LivePortal, start_portal
-from .regression import GOLDEN, paths, screens
-from .regression.baselines import Baselines
-from .regression.mutants import MUTANTS, apply_mutant
-from .regression.recording import FlowRun, StepRecord, drive_flow
-from .trail import Tap
 
 
 def golden_path(flow: str) -> list[paths.PathStep]:

@@ -5,18 +5,19 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from .flows import Journey, close_account_flow, path_to_closure, run_flow
-from .pages import MePage
+from e2e.harness.flows import close_account_flow, path_to_closure
+from e2e.harness.journey import Journey
+from e2e.harness.pages import MePage
 
 
 def submit_closure(page: Page, portal, someone, labels) -> str:  # type: ignore[no-untyped-def]
-    journey = run_flow(Journey(page, portal, someone), close_account_flow(labels).steps)
+    journey = Journey(page, portal, someone).run(close_account_flow(labels).steps)
     return journey.notes["reference"]
 
 
 @pytest.mark.owns_portal
 def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)  # submits Monday 2026-11-23 10:00
+    someone = person("invited")  # submits Monday 2026-11-23 10:00
     reference = submit_closure(page, portal, someone, labels)
     portal.set_now("2026-11-25T09:59:59")
     assert portal.state(someone)["status"] == "closure_pending"
@@ -38,7 +39,7 @@ def test_approval_after_two_working_days_closes_the_account(page: Page, portal, 
 @pytest.mark.owns_portal
 def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
     portal.set_now("2026-11-27T16:00:00")  # a Friday
-    someone = person("invited", variant=labels.variant, review_working_days=1)
+    someone = person("invited", review_working_days=1)
     submit_closure(page, portal, someone, labels)
     assert portal.state(someone)["application"]["decide_at"] == "2026-11-30T16:00:00"
     portal.set_now("2026-11-29T23:59:00")
@@ -46,9 +47,9 @@ def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, pe
 
 
 def test_while_under_review_the_closure_option_shows_the_status(page: Page, portal, person, labels):
-    someone = person("closure_pending", variant=labels.variant)
+    someone = person("closure_pending")
     reference = portal.state(someone)["application"]["reference"]
-    run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    Journey(page, portal, someone).run(path_to_closure(labels))
     expect(page.get_by_role("heading", name="注销申请审核中")).to_be_visible()
     expect(page.get_by_test_id("reference")).to_have_text(reference)
     assert portal.state(someone)["applications"] == 1
@@ -58,8 +59,8 @@ def test_while_under_review_the_closure_option_shows_the_status(page: Page, port
 def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     page: Page, portal, person, labels
 ):
-    someone = person("overdue_penalty", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), path_to_closure(labels))
+    someone = person("overdue_penalty")
+    journey = Journey(page, portal, someone).run(path_to_closure(labels))
     blocked = journey.screen.blocked()
     expect(blocked.amount).to_have_text("¥2.37")
     expect(blocked.breakdown).to_contain_text("罚息¥2.37")
@@ -76,7 +77,7 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
 def test_a_rejected_review_sends_the_reason_and_keeps_the_account(
     page: Page, portal, person, labels
 ):
-    someone = person("review_rejected", variant=labels.variant)
+    someone = person("review_rejected")
     submit_closure(page, portal, someone, labels)
     portal.advance(days=7)
     state = portal.state(someone)
@@ -99,7 +100,7 @@ CLOSED_URLS = [
 
 
 def test_a_closed_account_cannot_be_restored_from_any_weilidai_url(page: Page, person, labels):
-    person("closed", variant=labels.variant)
+    person("closed")
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)
     for url in CLOSED_URLS:
         page.goto(url)
@@ -108,7 +109,7 @@ def test_a_closed_account_cannot_be_restored_from_any_weilidai_url(page: Page, p
 
 
 def test_reinviting_creates_a_new_account_with_no_history(page: Page, portal, person, labels):
-    someone = person("closed", variant=labels.variant)
+    someone = person("closed")
     state = portal.reinvite(someone)
     assert (state["status"], state["accounts"], state["loans"]) == ("active", 2, 0)
     assert state["application"] is None

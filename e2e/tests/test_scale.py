@@ -27,9 +27,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Error, Playwright
 
+from e2e.harness import remote_browser
 from mock_portal.wsgi import WORKER_HEADER
-
-from . import remote_browser
 
 ROOT = Path(__file__).resolve().parent.parent
 DURATIONS = ROOT / ".test_durations"

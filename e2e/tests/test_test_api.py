@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from .portal import LivePortal, start_portal
+from e2e.harness.portal import LivePortal, start_portal
 
 TEST_API_CALLS = [
     ("POST", "/__test__/reset"),

@@ -7,17 +7,16 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from .flows import (
-    Journey,
+from e2e.harness.flows import (
     password_lockout_flow,
     path_to_closure,
     read_consequences,
-    run_flow,
     verify_password,
     verify_sms,
     wrong_password_for,
 )
-from .pages import FacePage, SmsPage
+from e2e.harness.journey import Journey
+from e2e.harness.pages import FacePage, SmsPage
 
 
 def let_time_pass(page: Page, portal, seconds: int) -> None:  # type: ignore[no-untyped-def]
@@ -27,13 +26,13 @@ def let_time_pass(page: Page, portal, seconds: int) -> None:  # type: ignore[no-
 
 
 def to_step(page: Page, portal, someone, labels, steps):  # type: ignore[no-untyped-def]
-    return run_flow(Journey(page, portal, someone), path_to_closure(labels) + steps).screen
+    return Journey(page, portal, someone).run(path_to_closure(labels) + steps).screen
 
 
 @pytest.mark.owns_portal
 def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    journey = run_flow(Journey(page, portal, someone), password_lockout_flow(labels).steps)
+    someone = person("invited")
+    journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
     password = journey.screen
     password.submit(someone.payment_password)  # even the right one is refused while locked
     expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 180 分钟后再试")
@@ -49,7 +48,7 @@ def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, perso
 
 
 def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     password = to_step(page, portal, someone, labels, [read_consequences()])
     password.submit(wrong_password_for(someone))
     password.submit(wrong_password_for(someone))
@@ -63,7 +62,7 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
 
 @pytest.mark.owns_portal
 def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
     sms.request_code()
     code = portal.last_sms(someone)
@@ -79,7 +78,7 @@ def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labe
 @pytest.mark.owns_portal
 def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
     page.clock.install()
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
     sms.request_code()
     expect(sms.resend_button).to_have_text("60秒后重新获取")
@@ -100,7 +99,7 @@ def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, per
 @pytest.mark.owns_portal
 def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
     page.clock.install()
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
     sms.request_code()
     for _ in range(4):
@@ -117,7 +116,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     page: Page, portal, person, labels
 ):
     page.clock.install()
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
     sms.request_code()
     wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
@@ -140,7 +139,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
 
 
 def test_face_check_failures_back_off_after_five(page: Page, portal, person, labels):
-    someone = person("face_check_fails", variant=labels.variant)
+    someone = person("face_check_fails")
     face: FacePage = to_step(
         page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
     )
@@ -155,7 +154,7 @@ def test_face_check_failures_back_off_after_five(page: Page, portal, person, lab
 
 
 def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     to_step(page, portal, someone, labels, [read_consequences()])
     face_url = page.url.replace("/password", "/face")
     page.goto(face_url)
@@ -169,7 +168,7 @@ def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, per
 
 
 def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
+    someone = person("invited")
     face: FacePage = to_step(
         page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
     )
@@ -186,8 +185,8 @@ def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, pers
 
 
 def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
-    someone = person("invited", variant=labels.variant)
-    consequences = run_flow(Journey(page, portal, someone), path_to_closure(labels)).screen
+    someone = person("invited")
+    consequences = Journey(page, portal, someone).run(path_to_closure(labels)).screen
     consequences = consequences.consequences()
     consequences.next_button.click()
     expect(consequences.error).to_have_text("请先阅读并勾选“我已知晓注销后果”")

@@ -18,19 +18,18 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from e2e.harness import shared_portal
+from e2e.harness.devices import PHONE
+from e2e.harness.flows import Flow, all_flows
+from e2e.harness.labels import LABELS, VARIANTS
+from e2e.harness.portal import LivePortal
+from e2e.harness.trail import Tap
+from e2e.walkthrough import gallery, media, vtt
+from e2e.walkthrough.cli import record_all, write_gallery
+from e2e.walkthrough.produce import Walkthrough
+from e2e.walkthrough.recorder import Pace
+from e2e.walkthrough.texts import describe_screen, describe_taps, flow_text
 from mock_portal import __version__ as PORTAL_VERSION
-
-from . import shared_portal
-from .devices import PHONE
-from .flows import Flow, all_flows
-from .labels import LABELS, VARIANTS
-from .portal import LivePortal
-from .trail import Tap
-from .walkthrough import gallery, media, vtt
-from .walkthrough.cli import record_all, write_gallery
-from .walkthrough.produce import Walkthrough
-from .walkthrough.recorder import Pace
-from .walkthrough.texts import describe_screen, describe_taps, flow_text
 
 TEST_PACE = Pace(0.1)
 

@@ -21,10 +21,10 @@ from pathlib import Path
 
 from playwright.sync_api import Browser, sync_playwright
 
-from ..browser_env import launch_options
-from ..flows import Flow, all_flows
-from ..labels import LABELS, VARIANTS
-from ..portal import start_portal
+from ..harness.browser_env import launch_options
+from ..harness.flows import Flow, all_flows
+from ..harness.labels import LABELS, VARIANTS
+from ..harness.portal import start_portal
 from . import gallery
 from .produce import Walkthrough, record_walkthrough
 from .recorder import Pace

@@ -20,9 +20,9 @@ from playwright.sync_api import Browser
 from weilidai_fixtures.scenarios import SCENARIOS
 from mock_portal import __version__ as PORTAL_VERSION
 
-from ..api import PortalApi
-from ..devices import LOCALE, PHONE
-from ..flows import FLOW_SCENARIOS, Flow, Journey, run_flow
+from ..harness.api import PortalApi
+from ..harness.devices import LOCALE, PHONE
+from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, run_flow
 from . import guides, media, vtt
 from .recorder import Pace, StepRecord, WalkthroughRecorder
 from .texts import flow_base, flow_text

@@ -23,8 +23,8 @@ from typing import Any, Protocol
 
 from playwright.sync_api import Page
 
-from ..flows import Flow, Journey, Step
-from ..trail import Tap
+from ..harness.flows import Flow, Journey, Step
+from ..harness.trail import Tap
 
 ACCENT = "#07c160"  # WeChat green, so decorations look native to the screens
 FONT = "-apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"

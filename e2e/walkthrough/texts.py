@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..trail import Tap
+from ..harness.trail import Tap
 
 
 @dataclass(frozen=True)

@@ -4,30 +4,45 @@ from .account import SecurityPage, SitePage
 from .base import Screen
 from .closure import (
     BlockedPage,
+    ClosureEntry,
     ConsequencesPage,
     FacePage,
     PasswordPage,
     SmsPage,
     SubmittedPage,
 )
+from .help import (
+    HelpCenterPage,
+    KefuPage,
+    NotificationSettingsPage,
+    PauseGuidePage,
+    SettingsPage,
+)
 from .wechat import ChatsPage, CreditReportPage, MePage, NotificationsPage, ServicesPage
-from .weilidai import LoansPage, RepaidPage, RepayPage, WeilidaiHomePage
+from .weilidai import BorrowPage, LoansPage, RepaidPage, RepayPage, WeilidaiHomePage
 
 __all__ = [
     "BlockedPage",
+    "BorrowPage",
     "ChatsPage",
+    "ClosureEntry",
     "ConsequencesPage",
     "CreditReportPage",
     "FacePage",
+    "HelpCenterPage",
+    "KefuPage",
     "LoansPage",
     "MePage",
+    "NotificationSettingsPage",
     "NotificationsPage",
     "PasswordPage",
+    "PauseGuidePage",
     "RepaidPage",
     "RepayPage",
     "Screen",
     "SecurityPage",
     "ServicesPage",
+    "SettingsPage",
     "SitePage",
     "SmsPage",
     "SubmittedPage",

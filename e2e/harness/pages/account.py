@@ -5,6 +5,8 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from . import closure
+from . import help as help_screens
 from .base import Screen
 
 
@@ -16,17 +18,15 @@ class SitePage(Screen):
         """Return the site's name in this variant."""
         return self.labels.site
 
-    def open_faq(self):  # type: ignore[no-untyped-def]
+    def open_faq(self) -> help_screens.HelpCenterPage:
         """Tap 帮助中心 (常见问题)."""
-        from .help import HelpCenterPage
-
         self.tap("link", "帮助中心 常见问题")
-        return HelpCenterPage(self.page, self.labels).shown()
+        return help_screens.HelpCenterPage(self.page, self.labels).shown()
 
     def open_security(self) -> SecurityPage:
         """Tap 安全中心 (or 账户管理)."""
         self.tap("link", self.labels.security)
-        return SecurityPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return SecurityPage(self.page, self.labels).shown()
 
 
 class SecurityPage(Screen):
@@ -43,16 +43,12 @@ class SecurityPage(Screen):
         """Return the section's name in this variant."""
         return self.labels.security
 
-    def ask_kefu(self):  # type: ignore[no-untyped-def]
+    def ask_kefu(self) -> help_screens.KefuPage:
         """Follow the note's link to 客服."""
-        from .help import KefuPage
-
         self.tap("link", "联系微粒贷客服", within=self.missing_note)
-        return KefuPage(self.page, self.labels).shown()
+        return help_screens.KefuPage(self.page, self.labels).shown()
 
-    def start_closure(self):  # type: ignore[no-untyped-def]
+    def start_closure(self) -> closure.ClosureEntry:
         """Tap 注销账户 (or 关闭账户); the pre-checks decide the next screen."""
-        from .closure import ClosureEntry
-
         self.tap("link", self.labels.close)
-        return ClosureEntry(self.page, self.labels)
+        return closure.ClosureEntry(self.page, self.labels)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, Self
 
 from playwright.sync_api import Locator, Page, expect
 
@@ -24,6 +24,9 @@ class Screen:
         self.back_button = page.get_by_role("link", name="返回")
         self.error = page.get_by_role("alert")
 
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.title_text!r})"
+
     @property
     def title_text(self) -> str:
         """Return the title this screen must show."""
@@ -44,7 +47,7 @@ class Screen:
         note(Tap(screen=self.title_text, role="textbox", name=label))
         self.page.get_by_label(label, exact=True).fill(value)
 
-    def shown(self) -> Screen:
+    def shown(self) -> Self:
         """Wait for this screen and return it (so constructors can be chained)."""
         self.expect_shown()
         return self

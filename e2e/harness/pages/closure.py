@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from . import weilidai
 from .base import Screen
 
 
@@ -18,11 +19,11 @@ class ClosureEntry(Screen):
 
     def consequences(self) -> ConsequencesPage:
         """Expect the consequences page (nothing blocks the closure)."""
-        return ConsequencesPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return ConsequencesPage(self.page, self.labels).shown()
 
     def blocked(self) -> BlockedPage:
         """Expect the page that blocks the closure because money is owed."""
-        return BlockedPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return BlockedPage(self.page, self.labels).shown()
 
 
 class BlockedPage(ClosureEntry):
@@ -39,12 +40,10 @@ class BlockedPage(ClosureEntry):
         super().expect_shown()
         self.headline.wait_for()
 
-    def go_repay(self):  # type: ignore[no-untyped-def]
+    def go_repay(self) -> weilidai.RepayPage:
         """Tap 去还款."""
-        from .weilidai import RepayPage
-
         self.tap("link", "去还款")
-        return RepayPage(self.page, self.labels).shown()
+        return weilidai.RepayPage(self.page, self.labels).shown()
 
 
 class ConsequencesPage(ClosureEntry):
@@ -64,7 +63,7 @@ class ConsequencesPage(ClosureEntry):
         """Tick the acknowledgement and tap 下一步."""
         self.tap("checkbox", "我已知晓注销后果，确认注销")
         self.tap("button", "下一步")
-        return PasswordPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return PasswordPage(self.page, self.labels).shown()
 
 
 class PasswordPage(Screen):
@@ -75,7 +74,7 @@ class PasswordPage(Screen):
     def enter(self, payment_password: str) -> SmsPage:
         """Enter the payment password and go on to the SMS code."""
         self.submit(payment_password)
-        return SmsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return SmsPage(self.page, self.labels).shown()
 
     def submit(self, payment_password: str) -> None:
         """Enter a payment password and tap 下一步 (stays here if it is wrong)."""
@@ -103,7 +102,7 @@ class SmsPage(Screen):
     def enter(self, code: str) -> FacePage:
         """Enter the SMS code and go on to the face check."""
         self.submit(code)
-        return FacePage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return FacePage(self.page, self.labels).shown()
 
     def submit(self, code: str) -> None:
         """Enter a code and tap 下一步 (stays here if it is wrong)."""
@@ -119,7 +118,7 @@ class FacePage(Screen):
     def verify(self) -> SubmittedPage:
         """Run the face check; passing it submits the application."""
         self.attempt()
-        return SubmittedPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return SubmittedPage(self.page, self.labels).shown()
 
     def attempt(self) -> None:
         """Tap 开始人脸识别 (stays here if the check fails)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from . import wechat
 from .base import Screen
 
 
@@ -23,12 +24,12 @@ class HelpCenterPage(Screen):
         """Search the help center."""
         self.fill("搜索问题", words)
         self.tap("button", "搜索")
-        return HelpCenterPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return HelpCenterPage(self.page, self.labels).shown()
 
     def open_pause_guide(self) -> PauseGuidePage:
         """Open the 暂停借款 guide from the results."""
         self.tap("link", "如何关闭借款功能（暂停借款）")
-        return PauseGuidePage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return PauseGuidePage(self.page, self.labels).shown()
 
 
 class PauseGuidePage(Screen):
@@ -48,12 +49,10 @@ class PauseGuidePage(Screen):
         self.tap("button", "暂停借款")
         return self
 
-    def back_to_services(self):  # type: ignore[no-untyped-def]
+    def back_to_services(self) -> wechat.ServicesPage:
         """Tap 返回服务 on the result page."""
-        from .wechat import ServicesPage
-
         self.tap("link", "返回服务")
-        return ServicesPage(self.page, self.labels).shown()
+        return wechat.ServicesPage(self.page, self.labels).shown()
 
 
 class SettingsPage(Screen):
@@ -64,7 +63,7 @@ class SettingsPage(Screen):
     def open_notifications(self) -> NotificationSettingsPage:
         """Tap 通知管理."""
         self.tap("link", "通知管理")
-        return NotificationSettingsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return NotificationSettingsPage(self.page, self.labels).shown()
 
 
 class NotificationSettingsPage(Screen):
@@ -82,7 +81,7 @@ class NotificationSettingsPage(Screen):
         """Tick 不再接收微粒贷邀请消息 and save."""
         self.tap("checkbox", self.OPT_OUT)
         self.tap("button", "保存")
-        return NotificationSettingsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return NotificationSettingsPage(self.page, self.labels).shown()
 
 
 class KefuPage(Screen):

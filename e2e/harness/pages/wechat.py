@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from playwright.sync_api import Locator, Page
 
 from ..labels import Labels
 from ..trail import Tap, note
+from . import weilidai
 from .base import Screen
-
-if TYPE_CHECKING:
-    from .weilidai import WeilidaiHomePage
 
 
 class MePage(Screen):
@@ -30,12 +26,12 @@ class MePage(Screen):
     def open_services(self) -> ServicesPage:
         """Tap 服务."""
         self.tap("link", "服务")
-        return ServicesPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return ServicesPage(self.page, self.labels).shown()
 
     def open_chats(self) -> ChatsPage:
         """Switch to the 微信 tab."""
         self.tap("link", "微信", within=self.page.get_by_role("navigation", name="微信"))
-        return ChatsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return ChatsPage(self.page, self.labels).shown()
 
 
 class ServicesPage(Screen):
@@ -49,17 +45,15 @@ class ServicesPage(Screen):
         self.weilidai_tile = self.finance.get_by_role("link", name="微粒贷")
         self.credit_report_tile = self.finance.get_by_role("link", name="征信报告")
 
-    def open_weilidai(self) -> WeilidaiHomePage:
+    def open_weilidai(self) -> weilidai.WeilidaiHomePage:
         """Tap the 微粒贷 tile in 金融理财."""
-        from .weilidai import WeilidaiHomePage
-
         self.tap("link", "微粒贷", within=self.finance)
-        return WeilidaiHomePage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return weilidai.WeilidaiHomePage(self.page, self.labels).shown()
 
     def open_credit_report(self) -> CreditReportPage:
         """Tap the 征信报告 tile."""
         self.tap("link", "征信报告", within=self.finance)
-        return CreditReportPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return CreditReportPage(self.page, self.labels).shown()
 
 
 class ChatsPage(Screen):
@@ -71,7 +65,7 @@ class ChatsPage(Screen):
         """Open the 服务通知 conversation."""
         note(Tap(self.title_text, "link", "服务通知"))
         self.page.get_by_role("link", name="服务通知").click()
-        return NotificationsPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return NotificationsPage(self.page, self.labels).shown()
 
 
 class NotificationsPage(Screen):

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from ..labels import Labels
 from ..trail import Tap, note
+from . import account
+from . import help as help_screens
 from .base import Screen
 
 
@@ -31,48 +33,40 @@ class WeilidaiHomePage(Screen):
     def _menu_item(self, name: str) -> None:
         self.tap("link", name, within=self.menu)
 
-    def open_site(self):  # type: ignore[no-untyped-def]
+    def open_site(self) -> account.SitePage:
         """Choose 微粒贷官网 (or 账户中心, by variant) in the menu."""
-        from .account import SitePage
-
         self._menu_item(self.labels.site)
-        return SitePage(self.page, self.labels).shown()
+        return account.SitePage(self.page, self.labels).shown()
 
-    def open_settings(self):  # type: ignore[no-untyped-def]
+    def open_settings(self) -> help_screens.SettingsPage:
         """Choose 设置 in the menu."""
-        from .help import SettingsPage
-
         self._menu_item("设置")
-        return SettingsPage(self.page, self.labels).shown()
+        return help_screens.SettingsPage(self.page, self.labels).shown()
 
-    def open_help(self):  # type: ignore[no-untyped-def]
+    def open_help(self) -> help_screens.HelpCenterPage:
         """Choose 帮助中心 in the menu."""
-        from .help import HelpCenterPage
-
         self._menu_item("帮助中心")
-        return HelpCenterPage(self.page, self.labels).shown()
+        return help_screens.HelpCenterPage(self.page, self.labels).shown()
 
-    def open_kefu(self):  # type: ignore[no-untyped-def]
+    def open_kefu(self) -> help_screens.KefuPage:
         """Choose 客服 in the menu."""
-        from .help import KefuPage
-
         self._menu_item("客服")
-        return KefuPage(self.page, self.labels).shown()
+        return help_screens.KefuPage(self.page, self.labels).shown()
 
     def open_borrow(self) -> BorrowPage:
         """Tap 借钱."""
         self.tap("link", "借钱")
-        return BorrowPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return BorrowPage(self.page, self.labels).shown()
 
     def open_loans(self) -> LoansPage:
         """Tap 借款记录."""
         self.tap("link", "借款记录")
-        return LoansPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return LoansPage(self.page, self.labels).shown()
 
     def open_repay(self) -> RepayPage:
         """Tap 还款."""
         self.tap("link", "还款")
-        return RepayPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return RepayPage(self.page, self.labels).shown()
 
 
 class LoansPage(Screen):
@@ -80,7 +74,7 @@ class LoansPage(Screen):
 
     TITLE = "借款记录"
 
-    def loan(self, borrowed_on: str):  # type: ignore[no-untyped-def]
+    def loan(self, borrowed_on: str) -> Locator:
         """Return the loan card borrowed on ``borrowed_on`` (YYYY-MM-DD)."""
         return self.page.get_by_role("article", name=f"借款 {borrowed_on}")
 
@@ -99,7 +93,7 @@ class RepayPage(Screen):
         self.fill("支付密码", payment_password)
         self.page.get_by_role("button", name=re.compile(r"^确认还款")).click()
         note(Tap(screen=self.title_text, role="button", name="确认还款"))
-        return RepaidPage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return RepaidPage(self.page, self.labels).shown()
 
 
 class RepaidPage(Screen):
@@ -110,7 +104,7 @@ class RepaidPage(Screen):
     def back_to_weilidai(self) -> WeilidaiHomePage:
         """Tap 返回微粒贷."""
         self.tap("link", "返回微粒贷")
-        return WeilidaiHomePage(self.page, self.labels).shown()  # type: ignore[return-value]
+        return WeilidaiHomePage(self.page, self.labels).shown()
 
 
 class BorrowPage(Screen):

@@ -1,0 +1,1 @@
+"""The bench: what a browser step costs against the browser floor (docs/performance.md)."""

@@ -1,0 +1,153 @@
+"""The harness's fixtures, layered like pytest-playwright's own (registered by ``plugin``).
+
+``live_portal`` (in-process, or --base-url) → ``base_url`` → ``browser_context_args`` (a phone)
+→ ``page`` (pytest-playwright) → ``portal`` (the test-control API on the page's cookies) →
+``person`` (seed someone and sign the browser in) → ``journey`` (that person on the page).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Error, Page
+
+from . import remote_browser, shared_portal
+from .api import Person, PortalApi
+from .browser_env import LAUNCH_ARGS, chromium_executable
+from .devices import LOCALE, PHONE
+from .journey import Journey
+from .labels import LABELS, Labels
+from .portal import LivePortal, start_portal
+
+
+@pytest.fixture(scope="session")
+def live_portal(
+    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[LivePortal]:
+    """Start this worker's own portal, or point at the one --base-url names."""
+    external = pytestconfig.getoption("--base-url", default=None)
+    if external:
+        yield LivePortal(url=external.rstrip("/"))
+        return
+    portal = start_portal(
+        tmp_path_factory.mktemp("portal") / "portal.sqlite3",
+        mutant=pytestconfig.getoption("--mutant"),
+    )
+    yield portal
+    portal.stop()
+
+
+@pytest.fixture(scope="session")
+def base_url(live_portal: LivePortal) -> str:
+    """Point pytest-playwright's ``page.goto("/...")`` at the portal."""
+    return live_portal.url
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    """Use Playwright's own Chromium when it was downloaded, else the system one."""
+    args = {**browser_type_launch_args}
+    args["args"] = [*args.get("args", []), *LAUNCH_ARGS]
+    if "executable_path" not in args and not os.environ.get("PW_NO_SYSTEM_CHROMIUM"):
+        executable = chromium_executable()
+        if executable:
+            args["executable_path"] = executable
+    return args
+
+
+@pytest.fixture(scope="session")
+def connect_options(
+    pytestconfig: pytest.Config, browser_type_launch_args: dict[str, Any]
+) -> dict[str, Any] | None:
+    """Connect to --connect-ws's Playwright server, if given, with these launch options."""
+    return remote_browser.connect_options(
+        pytestconfig.getoption("--connect-ws"), browser_type_launch_args
+    )
+
+
+@pytest.fixture(scope="session")
+def launch_browser(
+    launch_browser: Callable[..., Browser], connect_options: dict[str, Any] | None
+) -> Callable[..., Browser]:
+    """pytest-playwright's launcher, saying plainly why a remote server could not be used."""
+    if not connect_options:
+        return launch_browser
+
+    def launch(**kwargs: Any) -> Browser:
+        try:
+            return launch_browser(**kwargs)
+        except Error as problem:
+            why = remote_browser.explain_connect_error(
+                problem,
+                connect_options[remote_browser.endpoint_keyword()],
+                connect_options["headers"][remote_browser.LAUNCH_OPTIONS_HEADER],
+            )
+            if why is None:
+                raise
+            raise remote_browser.RemoteBrowserError(why) from problem
+
+    return launch
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(
+    browser_context_args: dict[str, Any], pytestconfig: pytest.Config
+) -> dict[str, Any]:
+    """Default to a WeChat-sized phone unless --device names another; Chinese locale."""
+    phone = {} if pytestconfig.getoption("--device") else PHONE
+    return {
+        **browser_context_args,
+        **phone,
+        **LOCALE,
+    }
+
+
+@pytest.fixture
+def portal(
+    page: Page, base_url: str, live_portal: LivePortal, pytestconfig: pytest.Config
+) -> PortalApi:
+    """The test-control API, sharing cookies with the page; an owned portal starts empty.
+
+    An external portal is shared (see ``shared_portal``) unless --reset-external makes it ours.
+    """
+    if not live_portal.in_process and shared_portal.is_shared(pytestconfig):
+        return shared_portal.SharedPortalApi(page.context.request, base_url)
+    api = PortalApi(page.context.request, base_url)
+    api.reset()
+    return api
+
+
+@pytest.fixture
+def person(portal: PortalApi, request: pytest.FixtureRequest) -> Callable[..., Person]:
+    """Return a factory: ``person("outstanding_0_01")`` seeds someone and signs in as them.
+
+    The person is on the test's ``variant`` when the test has one, else on variant A;
+    ``variant="B"`` chooses.
+    """
+    default = request.getfixturevalue("variant") if "variant" in request.fixturenames else "A"
+
+    def create(scenario: str = "invited", variant: str | None = None, **overrides: Any) -> Person:
+        someone = portal.create_person(scenario, variant or default, **overrides)
+        portal.login(someone)
+        return someone
+
+    return create
+
+
+@pytest.fixture
+def journey(page: Page, portal: PortalApi, person: Callable[..., Person]) -> Callable[..., Journey]:
+    """Return a factory: ``journey("recent_loan")`` seeds a person and starts them on ``page``."""
+
+    def start(scenario: str = "invited", **overrides: Any) -> Journey:
+        return Journey(page, portal, person(scenario, **overrides))
+
+    return start
+
+
+@pytest.fixture
+def labels(variant: str) -> Labels:
+    """The screen names of the parametrised client variant."""
+    return LABELS[variant]

@@ -1,0 +1,125 @@
+"""A person's way through the portal, one typed step at a time.
+
+A ``Step`` names the screen it starts on (``on``) and what a person does there (``act``), so a
+method the screen does not have is a type error, not a surprise at run time. ``run_flow`` is the
+one loop over steps: it checks each step starts where it says, collects the taps it made (see
+``trail``) and tells observers before and after every step, and when one fails.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Generic, Protocol, Self, TypeVar
+
+from playwright.sync_api import Page
+
+from .api import Person, PortalApi
+from .labels import LABELS, Labels
+from .pages import Screen
+from .trail import Tap, recording
+
+S = TypeVar("S", bound=Screen)
+
+
+class Start(Screen):
+    """The browser before a flow has opened any screen."""
+
+    TITLE = "(start)"
+
+
+@dataclass
+class Journey:
+    """One person's way through the portal: the page, who they are, where they are now."""
+
+    page: Page
+    api: PortalApi
+    person: Person
+    screen: Screen = field(init=False)
+    notes: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.screen = Start(self.page, self.labels)
+
+    @property
+    def labels(self) -> Labels:
+        """Return the labels of the person's client variant."""
+        return LABELS[self.person.variant]
+
+    def on(self, kind: type[S]) -> S:
+        """Return the current screen as ``kind``, or fail saying which screen it is."""
+        if not isinstance(self.screen, kind):
+            raise WrongScreen(f"expected {kind.__name__}, the journey is on {self.screen!r}")
+        return self.screen
+
+    def run(self, steps: Iterable[Step[Any]], observers: Iterable[StepObserver] = ()) -> Self:
+        """Run ``steps`` from where the journey is; return the journey."""
+        run_flow(self, steps, observers)
+        return self
+
+
+class WrongScreen(AssertionError):
+    """A step was asked to start on a screen the journey is not on."""
+
+
+@dataclass(frozen=True)
+class Step(Generic[S]):
+    """One named thing a person does on screen ``on``; ``act`` returns the screen it leads to."""
+
+    name: str
+    on: type[S]
+    act: Callable[[Journey, S], Screen]
+
+    def __call__(self, journey: Journey) -> Screen:
+        """Do the step from the journey's current screen; return the next screen."""
+        return self.act(journey, journey.on(self.on))
+
+
+class StepObserver(Protocol):
+    """Something that watches steps run: a screenshot taker, a path mapper, a video recorder."""
+
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None: ...
+
+    def after_step(
+        self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]
+    ) -> None: ...
+
+    def step_failed(
+        self, index: int, step: Step[Any], journey: Journey, taps: list[Tap], error: Exception
+    ) -> None: ...
+
+
+@dataclass(frozen=True)
+class Flow:
+    """A named journey on one client variant: who it starts as, its steps, its title."""
+
+    base: str
+    variant: str
+    scenario: str
+    title: str
+    steps: tuple[Step[Any], ...]
+
+    @property
+    def name(self) -> str:
+        """The flow's name with its variant, e.g. ``close_account_A``."""
+        return f"{self.base}_{self.variant}"
+
+
+def run_flow(
+    journey: Journey, steps: Iterable[Step[Any]], observers: Iterable[StepObserver] = ()
+) -> Journey:
+    """Run ``steps`` in order, telling each observer before and after every step."""
+    watchers: Sequence[StepObserver] = list(observers)
+    for index, step in enumerate(steps, start=1):
+        for watcher in watchers:
+            watcher.before_step(index, step, journey)
+        with recording() as trail:
+            try:
+                journey.screen = step(journey)
+            except Exception as error:
+                for watcher in watchers:
+                    watcher.step_failed(index, step, journey, list(trail.taps), error)
+                raise
+        for watcher in watchers:
+            watcher.after_step(index, step, journey, list(trail.taps))
+    return journey

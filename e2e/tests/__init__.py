@@ -1,0 +1,1 @@
+"""The browser tests of the portal (``pytest e2e/tests``)."""
