@@ -25,7 +25,7 @@ from mock_portal.domain.loans import (
     total_outstanding,
 )
 from mock_portal.store import Loan
-from tests.unit.fakes import BORROWED_AT, DUE_ON, FakeLoan
+from tests.rules.fakes import BORROWED_AT, DUE_ON, FakeLoan
 
 # ---------------------------------------------------------------- outstanding
 

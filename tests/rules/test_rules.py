@@ -20,7 +20,7 @@ from mock_portal.domain.rules import (
     entry_visible,
     pause_until,
 )
-from tests.unit.fakes import FakeLoan
+from tests.rules.fakes import FakeLoan
 
 NOW = datetime(2026, 11, 23, 10, 0)  # the test API's clock start, a Monday
 STATUSES = ("not_invited", "active", "paused", "closure_pending", "closed")
