@@ -1,8 +1,9 @@
 """The portal under simultaneous requests (issue 6), on a real threaded server over loopback.
 
-Each test starts its own portal (``e2e.portal.start_portal``: 127.0.0.1, port 0, test API on,
-anti-forgery tokens checked) and drives it with ``urllib`` the way phones would: each browser
-keeps its own cookies, posts forms with their token and never follows a redirect on its own.
+Each test starts its own portal (``e2e.harness.portal.start_portal``: 127.0.0.1, port 0, test
+API on, anti-forgery tokens checked) and drives it with ``urllib`` the way phones would: each
+browser keeps its own cookies, posts forms with their token and never follows a redirect on its
+own.
 Simultaneous requests are released together by a ``threading.Barrier``.
 """
 
@@ -30,7 +31,7 @@ from urllib.request import (
 
 import pytest
 
-from e2e.portal import start_portal
+from e2e.harness.portal import start_portal
 
 TIMEOUT = 30  # seconds for one request; a loaded CI machine is slow, a hung portal is a failure
 TOKEN_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
