@@ -1,0 +1,1 @@
+"""The domain rules in plain Python: money, loans, working days, verification, the seed."""
