@@ -140,7 +140,7 @@ def test_guides_show_every_step_with_its_screenshot_and_caption(recording: Recor
             assert f"### 第{index}步：{step.name}\n" in markdown
             assert f"![第{index}步：{step.name}]({shot})" in markdown
             assert f'src="{shot}"' in html
-        for pitfall in flow_text(walk.name).pitfalls:
+        for pitfall in flow_text(walk.base).pitfalls:
             assert f"- {pitfall}" in markdown
 
 
