@@ -53,7 +53,7 @@ def test_blocked_then_repay_follows_its_golden_path(
     browser: Browser, own_portal: LivePortal, labels: Labels
 ):
     flow = blocked_then_repay_flow(labels)
-    run = drive_flow(browser, own_portal.url, flow, labels.variant, look=False)
+    run = drive_flow(browser, own_portal.url, flow, look=False)
     assert paths.compare(golden_path(flow.name), run) == []
 
 
@@ -61,7 +61,7 @@ def test_removing_the_one_fen_block_is_caught_at_the_block_step(
     browser: Browser, one_fen_mutant: LivePortal
 ):
     flow = blocked_then_repay_flow(LABELS["A"])
-    run = drive_flow(browser, one_fen_mutant.url, flow, "A", look=False, timeout_ms=5_000)
+    run = drive_flow(browser, one_fen_mutant.url, flow, look=False, timeout_ms=5_000)
     drift = paths.compare(golden_path(flow.name), run)
     assert drift[0].startswith("step 8 欠款未还清（哪怕1分钱），无法注销: ")
     assert drift[-1] == f"steps 9–{len(flow.steps)} did not run"
