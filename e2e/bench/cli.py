@@ -44,14 +44,15 @@ from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.wsgi import ClosingIterator
 
-from ..harness.api import PortalApi
 from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
-from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
+from ..harness.driver import Observer, Outcome, drive
+from ..harness.flows import all_flows
+from ..harness.journey import Flow, Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import LivePortal, start_portal
-from ..soak.cli import SLOW_TEST_FILES
 from ..harness.trail import Tap
+from ..soak.cli import SLOW_TEST_FILES
 
 TARGET_STEP_RATIO = 1.3
 TARGET_SPEEDUP = 1.6
@@ -246,18 +247,28 @@ def latency_stats(ms: list[float]) -> dict[str, Any]:
 # ------------------------------------------------------------------ timing the flows
 
 
-class StepTimer:
-    """A flow observer that times every step."""
+class StepTimer(Observer):
+    """Time every step of a drive, and read the portal's request journal around it."""
 
     def __init__(self) -> None:
         self.seconds: list[float] = []
+        self.journal_ms: list[float] = []
         self._started = 0.0
+        self._journal_on = False
 
-    def before_step(self, index: int, step: Step, journey: Journey) -> None:
+    def flow_started(self, journey: Journey) -> None:
+        self._journal_on = clear_journal(journey.page.context, journey.api.base_url)
+
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
         self._started = time.perf_counter()
 
-    def after_step(self, index: int, step: Step, journey: Journey, taps: list[Tap]) -> None:
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
         self.seconds.append(time.perf_counter() - self._started)
+
+    def flow_finished(self, outcome: Outcome) -> None:
+        if self._journal_on and outcome.passed and outcome.journey is not None:
+            journey = outcome.journey
+            self.journal_ms = read_journal(journey.page.context, journey.api.base_url)
 
 
 @dataclass
@@ -271,31 +282,13 @@ class FlowRun:
 
 
 def time_flow(
-    browser: Browser, base_url: str, flow: Flow, variant: str, video_dir: Path | None = None
+    browser: Browser, base_url: str, flow: Flow, video_dir: Path | None = None
 ) -> FlowRun:
     """Run one flow from a reset portal in a fresh phone context; never raise."""
-    started = time.perf_counter()
-    options: dict[str, Any] = {"base_url": base_url, **PHONE, **LOCALE}
-    if video_dir is not None:
-        options["record_video_dir"] = str(video_dir)
-    context = browser.new_context(**options)
     timer = StepTimer()
-    error = ""
-    journal: list[float] = []
-    try:
-        api = PortalApi(context.request, base_url)
-        api.reset()
-        journal_on = clear_journal(context, base_url)
-        someone = api.create_person(FLOW_SCENARIOS[flow.name.rsplit("_", 1)[0]], variant)
-        api.login(someone)
-        run_flow(Journey(context.new_page(), api, someone), flow.steps, [timer])
-        if journal_on:
-            journal = read_journal(context, base_url)
-    except Exception as problem:  # a bench reports a broken flow, it does not stop
-        error = f"{type(problem).__name__}: {str(problem).splitlines()[0]}"
-    finally:
-        context.close()
-    return FlowRun(timer.seconds, time.perf_counter() - started, error, journal)
+    extra = {"record_video_dir": str(video_dir)} if video_dir is not None else {}
+    outcome = drive(browser, base_url, flow, [timer], context_args=extra)
+    return FlowRun(timer.seconds, outcome.seconds, outcome.error_line(), timer.journal_ms)
 
 
 def clear_journal(context: BrowserContext, base_url: str) -> bool:
@@ -418,7 +411,7 @@ def measure_flows(
     browser: Browser,
     base_url: str,
     floor_url: str,
-    chosen: list[tuple[str, Flow]],
+    chosen: list[Flow],
     repeats: int,
     video: bool,
     timer: RequestTimer,
@@ -431,27 +424,27 @@ def measure_flows(
     (Jinja compiling each template, the browser's first launch of a renderer) fall on no one.
     """
     for _ in range(warmup):
-        for variant, flow in chosen:
-            time_flow(browser, base_url, flow, variant)
+        for flow in chosen:
+            time_flow(browser, base_url, flow)
         time_floor(browser, floor_url, 3)
     runs: dict[str, dict[str, list[Any]]] = {
-        flow.name: {"plain": [], "floor": [], "video": []} for _, flow in chosen
+        flow.name: {"plain": [], "floor": [], "video": []} for flow in chosen
     }
     served: list[ServedRequest] = []
     kinds = ["plain", "floor", "video"] if video else ["plain", "floor"]
     with tempfile.TemporaryDirectory(prefix="bench-video-") as videos:
         for round_ in range(repeats):
             order = kinds[round_ % len(kinds) :] + kinds[: round_ % len(kinds)]
-            for variant, flow in chosen:
+            for flow in chosen:
                 for kind in order:
                     if kind == "plain":
                         with timer.capturing() as captured:
-                            run = time_flow(browser, base_url, flow, variant)
+                            run = time_flow(browser, base_url, flow)
                         served.extend(captured)
                     elif kind == "floor":
                         run = time_floor(browser, floor_url, len(flow.steps))
                     else:
-                        run = time_flow(browser, base_url, flow, variant, Path(videos))
+                        run = time_flow(browser, base_url, flow, Path(videos))
                     runs[flow.name][kind].append(run)
                     if isinstance(run, FlowRun) and run.error:
                         print(f"  {flow.name} ({kind}) failed: {run.error}", flush=True)
@@ -519,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
 
     chosen = [
-        (variant, flow)
+        flow
         for variant in args.variant or VARIANTS
         for flow in all_flows(LABELS[variant])
         if not args.flow or flow.name in args.flow
@@ -557,7 +550,7 @@ def main(argv: list[str] | None = None) -> int:
             browser.close()
             portal.stop()
 
-    flows = {flow.name: flow_figures(flow, runs[flow.name]) for _, flow in chosen}
+    flows = {flow.name: flow_figures(flow, runs[flow.name]) for flow in chosen}
     all_steps = [
         s for name in flows for r in runs[name]["plain"] if not r.error for s in r.step_seconds
     ]
@@ -676,7 +669,3 @@ def print_report(report: dict[str, Any]) -> None:
             f"{v['median_flow_with_video_s']:.2f} s with video; "
             f"median per-flow ratio {v['ratio']:.2f}"
         )
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -1,6 +1,6 @@
 """Run a flow once and record what it went through: path, ARIA snapshots, screenshots.
 
-A ``FlowRecorder`` is a ``StepObserver``: after each step it notes the screen title, the taps the
+A ``FlowRecorder`` observes the flow driver: after each step it notes the screen title, the taps the
 step made, an ARIA snapshot of the page and (optionally) a screenshot. When a step fails it keeps
 what that step tried and what the screen offered instead, so a drift report can say "expected
 link 安全中心, found link 账户安全" rather than only "timeout".
@@ -9,25 +9,18 @@ link 安全中心, found link 账户安全" rather than only "timeout".
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from playwright.sync_api import Browser, Error, Page
 
-from ..harness.api import PortalApi
-from ..harness.devices import LOCALE, PHONE
-from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, run_flow
-from ..harness.trail import Tap, Trail, note, recording
+from ..harness.driver import Observer, Outcome, drive
+from ..harness.journey import Flow, Journey, Step
+from ..harness.trail import Tap
 
 # The regression context: the e2e phone, but at device scale 1 so baselines stay small, and
 # with motion reduced so nothing is caught half-way through a transition.
-REGRESSION_DEVICE: dict[str, Any] = {
-    **PHONE,
-    "device_scale_factor": 1,
-    "reduced_motion": "reduce",
-    **LOCALE,
-}
+REGRESSION_DEVICE: dict[str, Any] = {"device_scale_factor": 1, "reduced_motion": "reduce"}
 # A control that is not there fails in 10 s, not Playwright's 30 (a mutant breaks a flow once per
 # run); still roomy enough for a loaded 2-core machine.
 ACTION_TIMEOUT_MS = 10_000
@@ -99,14 +92,6 @@ class FlowRun:
         return self.failure is None and len(self.steps) == len(self.planned)
 
 
-def scenario_of(flow: Flow) -> str:
-    """Return the scenario a flow starts from (``flow.scenario`` or by its name)."""
-    explicit = getattr(flow, "scenario", None)
-    if explicit:
-        return str(explicit)
-    return FLOW_SCENARIOS[flow.name.rsplit("_", 1)[0]]
-
-
 def short_error(problem: BaseException) -> str:
     """Return an error's first line and, for Playwright, what it was waiting for."""
     lines = [line.strip() for line in str(problem).splitlines() if line.strip()]
@@ -128,48 +113,36 @@ def screen_title(page: Page) -> str:
         return "(no title)"
 
 
-class FlowRecorder:
-    """Observe a flow run: the path, an ARIA snapshot and maybe a screenshot per step."""
+class FlowRecorder(Observer):
+    """Observe a drive: the path, an ARIA snapshot and maybe a screenshot per step."""
 
-    def __init__(self, page: Page, look: bool = True) -> None:
-        self.page = page
+    def __init__(self, run: FlowRun, look: bool = True) -> None:
+        self.run = run
         self.look = look
-        self.steps: list[StepRecord] = []
-        self.attempted: list[Tap] = []
-        self.current: tuple[int, Step] | None = None
+        self.page: Page | None = None
+        self.current: tuple[int, str] = (0, "(setup)")
 
-    # ---- the StepObserver protocol
+    def flow_started(self, journey: Journey) -> None:
+        self.page = journey.page
 
-    def before_step(self, index: int, step: Step, journey: Journey) -> None:
-        self.current = (index, step)
-        self.attempted = []
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
+        self.current = (index, step.name)
 
-    def after_step(self, index: int, step: Step, journey: Journey, taps: list[Tap]) -> None:
-        screen, aria, png = self.capture()
-        self.steps.append(StepRecord(index, step.name, list(taps), screen, aria, png))
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
+        screen, aria, png = self.capture(journey.page)
+        self.run.steps.append(StepRecord(index, step.name, list(taps), screen, aria, png))
 
-    # ---- the rest
+    def step_failed(
+        self, index: int, step: Step[Any], journey: Journey, taps: list[Tap], error: Exception
+    ) -> None:
+        self.run.failure = self.failure(error, taps)
 
-    def watch(self, steps: Iterable[Step]) -> list[Step]:
-        """Wrap steps so the taps of a step that fails are kept too."""
-        return [Step(step.name, self._keeping_taps(step)) for step in steps]
+    def flow_finished(self, outcome: Outcome) -> None:
+        if outcome.error is not None and self.run.failure is None:  # seeding failed
+            self.run.failure = self.failure(outcome.error, [])
 
-    def _keeping_taps(self, step: Step):  # type: ignore[no-untyped-def]
-        def act(journey: Journey) -> Any:
-            mine = Trail()
-            try:
-                with recording() as mine:
-                    return step.act(journey)
-            finally:
-                self.attempted = list(mine.taps)
-                for tap in self.attempted:
-                    note(tap)  # hand them on to run_flow's own trail
-
-        return act
-
-    def capture(self) -> tuple[str, str, bytes | None]:
+    def capture(self, page: Page) -> tuple[str, str, bytes | None]:
         """Return the current screen's title, normalised ARIA snapshot and screenshot."""
-        page = self.page
         page.wait_for_load_state("load")
         screen = screen_title(page)
         aria = normalise_aria(page.locator("body").aria_snapshot())
@@ -185,55 +158,41 @@ class FlowRecorder:
             )
         return screen, aria, png
 
-    def failure(self, problem: BaseException) -> Failure:
-        """Describe the step that raised ``problem`` and the screen it left."""
-        index, name = (self.current[0], self.current[1].name) if self.current else (0, "(setup)")
-        try:
-            screen, aria, png = self.capture()
-        except Error:
-            screen, aria, png = "(page unavailable)", "", None
-        return Failure(index, name, short_error(problem), self.attempted, screen, aria, png)
+    def failure(self, problem: BaseException, taps: list[Tap]) -> Failure:
+        """Describe the step that raised ``problem``, what it tried and the screen it left."""
+        index, name = self.current
+        screen, aria, png = "(page unavailable)", "", None
+        if self.page is not None:
+            try:
+                screen, aria, png = self.capture(self.page)
+            except Error:
+                pass
+        return Failure(index, name, short_error(problem), list(taps), screen, aria, png)
 
 
 def drive_flow(
     browser: Browser,
     base_url: str,
     flow: Flow,
-    variant: str,
     *,
     look: bool = True,
     timeout_ms: int = ACTION_TIMEOUT_MS,
 ) -> FlowRun:
-    """Reset the portal, seed the flow's person and run the flow; never raise for a step."""
+    """Reset the portal, seed the flow's person and run the flow, recording it; never raise."""
     run = FlowRun(
         flow=flow.name,
         title=flow.title,
-        variant=variant,
-        scenario=scenario_of(flow),
+        variant=flow.variant,
+        scenario=flow.scenario,
         planned=[step.name for step in flow.steps],
     )
-    context = browser.new_context(base_url=base_url, **REGRESSION_DEVICE)
-    try:
-        page = context.new_page()
-        run_person(page, PortalApi(context.request, base_url), flow, run, look, timeout_ms)
-    finally:
-        context.close()
-    return run
-
-
-def run_person(
-    page: Page, api: PortalApi, flow: Flow, run: FlowRun, look: bool, timeout_ms: int
-) -> FlowRun:
-    """Seed the flow's person on a reset portal and run the flow in ``page``, recording it."""
-    recorder = FlowRecorder(page, look)
-    try:
-        api.reset()  # same people, same clock, same reference numbers every run
-        someone = api.create_person(run.scenario, run.variant)
-        api.login(someone)
-        # Only the flow itself fails fast: seeding keeps Playwright's generous default.
-        page.context.set_default_timeout(timeout_ms)
-        run_flow(Journey(page, api, someone), recorder.watch(flow.steps), [recorder])
-    except Exception as problem:  # a drift to report, not a crash of the checker
-        run.failure = recorder.failure(problem)
-    run.steps = recorder.steps
+    # Only the flow itself fails fast: seeding keeps Playwright's generous default.
+    drive(
+        browser,
+        base_url,
+        flow,
+        [FlowRecorder(run, look)],
+        context_args=REGRESSION_DEVICE,
+        timeout_ms=timeout_ms,
+    )
     return run

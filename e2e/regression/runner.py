@@ -42,16 +42,16 @@ class Options:
         return not self.flows and set(self.variants) == set(VARIANTS)
 
 
-def chosen_flows(options: Options) -> list[tuple[str, Flow]]:
-    """Return (variant, flow) for every selected flow, in all_flows order."""
+def chosen_flows(options: Options) -> list[Flow]:
+    """Return every selected flow, in all_flows order."""
     chosen = [
-        (variant, flow)
+        flow
         for variant in options.variants
         for flow in all_flows(LABELS[variant])
         if not options.flows or flow.name in options.flows
     ]
     if options.flows:
-        unknown = set(options.flows) - {flow.name for _, flow in chosen}
+        unknown = set(options.flows) - {flow.name for flow in chosen}
         if unknown:
             raise SystemExit(f"no such flow: {', '.join(sorted(unknown))}")
     return chosen
@@ -89,8 +89,8 @@ def run(
     results: list[FlowResult] = []
     with portal_and_browser(options) as (browser, url):
         baselines = _baselines(options, browser.browser_type.name, browser.version)
-        for variant, flow in chosen_flows(options):
-            recorded = drive_flow(browser, url, flow, variant, look="screens" in options.checks)
+        for flow in chosen_flows(options):
+            recorded = drive_flow(browser, url, flow, look="screens" in options.checks)
             result = baselines.compare(recorded)
             results.append(result)
             act(baselines, result)
@@ -123,7 +123,7 @@ def _start_worker(options: Options) -> None:
 def _drive_in_worker(variant: str, name: str, look: bool) -> tuple[FlowRun, str, str]:
     browser: Browser = _worker["browser"]
     flow = next(flow for flow in all_flows(LABELS[variant]) if flow.name == name)
-    recorded = drive_flow(browser, _worker["url"], flow, variant, look=look)
+    recorded = drive_flow(browser, _worker["url"], flow, look=look)
     return recorded, browser.browser_type.name, browser.version
 
 
@@ -131,7 +131,7 @@ def _run_in_workers(
     options: Options, act: Callable[[Baselines, FlowResult], None]
 ) -> tuple[list[FlowResult], Baselines, str]:
     chosen = chosen_flows(options)
-    order = {flow.name: position for position, (_, flow) in enumerate(chosen)}
+    order = {flow.name: position for position, flow in enumerate(chosen)}
     look = "screens" in options.checks
     results: list[FlowResult] = []
     baselines: Baselines | None = None
@@ -141,7 +141,7 @@ def _run_in_workers(
         initializer=_start_worker,
         initargs=(options,),
     ) as pool:
-        pending = [pool.submit(_drive_in_worker, v, flow.name, look) for v, flow in chosen]
+        pending = [pool.submit(_drive_in_worker, flow.variant, flow.name, look) for flow in chosen]
         for future in as_completed(pending):
             recorded, browser_name, version = future.result()
             baselines = baselines or _baselines(options, browser_name, version)

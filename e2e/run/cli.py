@@ -9,19 +9,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import tempfile
-import time
 import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import sync_playwright
 
-from ..harness.api import PortalApi
 from ..harness.browser_env import launch_options
-from ..harness.devices import LOCALE, PHONE
-from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, Step, all_flows, run_flow
+from ..harness.driver import Observer, Outcome, drive
+from ..harness.flows import all_flows
+from ..harness.journey import Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import start_portal
 from ..harness.trail import Tap
@@ -41,51 +40,33 @@ class FlowResult:
     error: str = ""
 
 
-class StepScreenshots:
-    """Save a screenshot after every step: ``NN-<step>.png``."""
+class StepScreenshots(Observer):
+    """Save a screenshot after every step (``NN.png``) and the traceback of a failure."""
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         folder.mkdir(parents=True, exist_ok=True)
 
-    def before_step(self, index: int, step: Step, journey: Journey) -> None:
-        pass
-
-    def after_step(self, index: int, step: Step, journey: Journey, taps: list[Tap]) -> None:
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
         journey.page.screenshot(path=self.folder / f"{index:02d}.png")
 
+    def flow_finished(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            trace = "".join(traceback.format_exception(outcome.error))
+            (self.folder / "error.txt").write_text(trace, encoding="utf-8")
 
-def scenario_of(flow: Flow) -> str:
-    """Return the scenario a flow starts from (its name without the variant suffix)."""
-    return FLOW_SCENARIOS[flow.name.rsplit("_", 1)[0]]
 
-
-def drive(browser: Browser, base_url: str, flow: Flow, variant: str, out: Path) -> FlowResult:
-    """Run one flow in a fresh phone-sized context; never raise."""
-    folder = out / flow.name
-    context = browser.new_context(base_url=base_url, **PHONE, **LOCALE)
-    started = time.perf_counter()
-    error = ""
-    try:
-        page = context.new_page()
-        api = PortalApi(context.request, base_url)
-        someone = api.create_person(scenario_of(flow), variant)
-        api.login(someone)
-        run_flow(Journey(page, api, someone), flow.steps, [StepScreenshots(folder)])
-    except Exception as problem:  # a report line per flow, whatever went wrong
-        error = f"{type(problem).__name__}: {str(problem).splitlines()[0]}"
-        (folder / "error.txt").write_text(traceback.format_exc(), encoding="utf-8")
-    finally:
-        context.close()
+def result_of(outcome: Outcome, folder: Path) -> FlowResult:
+    """Return the report line of one driven flow."""
     return FlowResult(
-        flow=flow.name,
-        title=flow.title,
-        variant=variant,
-        passed=not error,
-        seconds=round(time.perf_counter() - started, 2),
-        steps=len(flow.steps),
+        flow=outcome.flow.name,
+        title=outcome.flow.title,
+        variant=outcome.flow.variant,
+        passed=outcome.passed,
+        seconds=round(outcome.seconds, 2),
+        steps=len(outcome.flow.steps),
         artifacts=str(folder),
-        error=error,
+        error=outcome.error_line(),
     )
 
 
@@ -109,11 +90,11 @@ def main(argv: list[str] | None = None) -> int:
     results: list[FlowResult] = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(**launch_options())
-        with browser.new_context(base_url=base_url) as setup:
-            PortalApi(setup.request, base_url).reset()
         for variant in variants:
             for flow in all_flows(LABELS[variant]):
-                results.append(drive(browser, base_url, flow, variant, out))
+                folder = out / flow.name
+                outcome = drive(browser, base_url, flow, [StepScreenshots(folder)])
+                results.append(result_of(outcome, folder))
         browser.close()
     if portal is not None:
         portal.stop()
@@ -130,7 +111,3 @@ def main(argv: list[str] | None = None) -> int:
     failed = sum(not r.passed for r in results)
     print(f"\n{len(results) - failed} passed, {failed} failed · report: {out / 'report.json'}")
     return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -306,6 +306,3 @@ def main(argv: list[str] | None = None) -> int:
     print_summary(summary, out)
     return 0 if summary.ok else 1
 
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -28,7 +28,6 @@ from ..harness.portal import start_portal
 from . import gallery
 from .produce import Walkthrough, record_walkthrough
 from .recorder import Pace
-from .texts import flow_base
 
 DEFAULT_OUTPUT = Path("artifacts/walkthroughs")
 DEFAULT_JOBS = min(3, os.cpu_count() or 1)
@@ -39,22 +38,22 @@ def flows_for(variants: list[str]) -> list[Flow]:
     per_variant = [all_flows(LABELS[v]) for v in variants]
     order: list[str] = []
     for flows in per_variant:
-        order += [flow_base(f.name) for f in flows if flow_base(f.name) not in order]
+        order += [f.base for f in flows if f.base not in order]
     every = [f for flows in per_variant for f in flows]
-    return sorted(every, key=lambda f: (order.index(flow_base(f.name)), f.name))
+    return sorted(every, key=lambda f: (order.index(f.base), f.name))
 
 
 def choose(flows: list[Flow], wanted: list[str] | None) -> list[Flow]:
     """Keep the flows named in ``wanted`` (full names or base names); all if None."""
     if not wanted:
         return flows
-    known = {f.name for f in flows} | {flow_base(f.name) for f in flows}
+    known = {f.name for f in flows} | {f.base for f in flows}
     unknown = [w for w in wanted if w not in known]
     if unknown:
         raise SystemExit(
             f"unknown flow(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
         )
-    return [f for f in flows if f.name in wanted or flow_base(f.name) in wanted]
+    return [f for f in flows if f.name in wanted or f.base in wanted]
 
 
 def record_all(

@@ -194,14 +194,14 @@ _html = Environment(autoescape=True, keep_trailing_newline=True).from_string(_HT
 def render_markdown(walk: Walkthrough, text: FlowText | None = None) -> str:
     """Return the guide as Markdown."""
     return _markdown.render(
-        walk=walk, text=text or flow_text(walk.name), steps=guide_steps(walk), clock=clock
+        walk=walk, text=text or flow_text(walk.base), steps=guide_steps(walk), clock=clock
     )
 
 
 def render_html(walk: Walkthrough, text: FlowText | None = None) -> str:
     """Return the guide as a standalone HTML page."""
     return _html.render(
-        walk=walk, text=text or flow_text(walk.name), steps=guide_steps(walk), clock=clock
+        walk=walk, text=text or flow_text(walk.base), steps=guide_steps(walk), clock=clock
     )
 
 

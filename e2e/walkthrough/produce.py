@@ -1,7 +1,7 @@
 """Produce one flow's walkthrough: film it, then write its subtitles, MP4, poster and guides.
 
-Each flow gets a fresh phone-sized context and a person seeded through the test API right after
-a reset, so the person (Faker, seeded) and the portal clock (frozen at reset) are the same on
+Each flow is driven by the harness's one driver (a fresh phone context, a person seeded right after
+a reset), so the person (Faker, seeded) and the portal clock (frozen at reset) are the same on
 every run, and so are the guide's screenshots.
 """
 
@@ -16,16 +16,16 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser
-
 from weilidai_fixtures.scenarios import SCENARIOS
+
 from mock_portal import __version__ as PORTAL_VERSION
 
-from ..harness.api import PortalApi
-from ..harness.devices import LOCALE, PHONE
-from ..harness.flows import FLOW_SCENARIOS, Flow, Journey, run_flow
+from ..harness.driver import Observer, Outcome, drive
+from ..harness.journey import Flow, Journey, Step
+from ..harness.trail import Tap
 from . import guides, media, vtt
 from .recorder import Pace, StepRecord, WalkthroughRecorder
-from .texts import flow_base, flow_text
+from .texts import flow_text
 
 # The files of a walkthrough, beside the gallery: <flow><suffix>, plus the folder <flow>/.
 SUFFIXES = (".webm", ".mp4", ".vtt", ".md", ".html", ".poster.png", ".json", ".error.txt")
@@ -36,6 +36,7 @@ class Walkthrough:
     """One recorded flow: what it shows, where its files are, how the recording went."""
 
     name: str
+    base: str
     title: str
     variant: str
     scenario: str
@@ -54,11 +55,6 @@ class Walkthrough:
     webm_bytes: int = 0
     notes: dict[str, str] = field(default_factory=dict)
     error: str = ""
-
-    @property
-    def base(self) -> str:
-        """The flow's name without its variant."""
-        return flow_base(self.name)
 
     @property
     def passed(self) -> bool:
@@ -80,21 +76,60 @@ class Walkthrough:
         return cls(**{**data, "steps": steps})
 
 
-def scenario_of(flow: Flow) -> str:
-    """Return the scenario a flow starts from (by its base name; ``invited`` if unlisted)."""
-    return FLOW_SCENARIOS.get(flow_base(flow.name), "invited")
-
-
-def variant_of(flow: Flow) -> str:
-    """Return the client variant a flow was built for (its name's suffix)."""
-    return flow.name.rpartition("_")[2]
-
-
 def clear(out: Path, name: str) -> None:
     """Remove a flow's files from an earlier run, so nothing stale is left beside new ones."""
     shutil.rmtree(out / name, ignore_errors=True)
     for suffix in SUFFIXES:
         (out / f"{name}{suffix}").unlink(missing_ok=True)
+
+
+class Filming(Observer):
+    """Film a drive: the opening card, each step (``WalkthroughRecorder``), the closing card."""
+
+    def __init__(self, walk: Walkthrough, flow: Flow, out: Path, pace: Pace) -> None:
+        self.walk, self.flow, self.out, self.pace = walk, flow, out, pace
+        self.recorder: WalkthroughRecorder | None = None
+
+    def flow_started(self, journey: Journey) -> None:
+        self.walk.person = journey.person.name
+        self.walk.portal_clock = journey.api.now()
+        # The opening card needs a screen behind it; WeChat's 我 tab is where every flow starts.
+        journey.page.goto("/me")
+        self.recorder = WalkthroughRecorder(
+            journey.page, self.flow, self.out / self.flow.name, self.pace
+        )
+        self.recorder.start(self.out / self.walk.file(".webm"))
+        self.recorder.card(
+            self.flow.title,
+            f"{self.walk.scenario_description} · 共{len(self.flow.steps)}步",
+            self.pace.intro_ms,
+        )
+
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
+        if self.recorder is not None:
+            self.recorder.before_step(index, step, journey)
+
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
+        if self.recorder is not None:
+            self.recorder.after_step(index, step, journey, taps)
+
+    def flow_finished(self, outcome: Outcome) -> None:
+        if outcome.error is not None:  # keep the film and guide of a failing flow: they show where
+            self.walk.error = outcome.error_line()
+            trace = "".join(traceback.format_exception(outcome.error))
+            (self.out / self.walk.file(".error.txt")).write_text(trace, encoding="utf-8")
+        if self.recorder is None:
+            return
+        try:
+            if outcome.error is None:
+                self.recorder.card(
+                    "演示结束", flow_text(self.flow.base).outcome, self.pace.intro_ms
+                )
+                if outcome.journey is not None:
+                    self.walk.notes = {k: str(v) for k, v in outcome.journey.notes.items()}
+        finally:
+            self.walk.steps = self.recorder.steps
+            self.recorder.stop()
 
 
 def record_walkthrough(
@@ -103,16 +138,14 @@ def record_walkthrough(
     """Film ``flow`` into ``out`` and write all its files; never raise for a failing flow."""
     out.mkdir(parents=True, exist_ok=True)
     clear(out, flow.name)
-    scenario, variant = scenario_of(flow), variant_of(flow)
-    webm = out / f"{flow.name}.webm"
-    text = flow_text(flow.name)
-    context = browser.new_context(base_url=base_url, **PHONE, **LOCALE)
+    scenario = SCENARIOS.get(flow.scenario)
     walk = Walkthrough(
         name=flow.name,
+        base=flow.base,
         title=flow.title,
-        variant=variant,
-        scenario=scenario,
-        scenario_description=SCENARIOS[scenario].description if scenario in SCENARIOS else "",
+        variant=flow.variant,
+        scenario=flow.scenario,
+        scenario_description=scenario.description if scenario else "",
         person="",
         steps=[],
         step_count=len(flow.steps),
@@ -121,39 +154,8 @@ def record_walkthrough(
         portal_clock="",
         pace=pace.seconds,
     )
-    try:
-        page = context.new_page()
-        api = PortalApi(context.request, base_url)
-        if reset:
-            api.reset()
-        someone = api.create_person(scenario, variant)
-        api.login(someone)
-        walk.person = someone.name
-        walk.portal_clock = api.now()
-        # The opening card needs a screen behind it; WeChat's 我 tab is where every flow starts.
-        page.goto("/me")
-        recorder = WalkthroughRecorder(page, flow, out / flow.name, pace)
-        recorder.start(webm)
-        try:
-            recorder.card(
-                flow.title,
-                f"{walk.scenario_description} · 共{len(flow.steps)}步",
-                pace.intro_ms,
-            )
-            journey = run_flow(Journey(page, api, someone), flow.steps, [recorder])
-            walk.notes = {k: str(v) for k, v in journey.notes.items()}
-            recorder.card("演示结束", text.outcome, pace.intro_ms)
-        except Exception as problem:  # keep the film and guide of a failing flow: they show where
-            walk.error = f"{type(problem).__name__}: {str(problem).splitlines()[0]}"
-            (out / walk.file(".error.txt")).write_text(traceback.format_exc(), encoding="utf-8")
-        finally:
-            walk.steps = recorder.steps
-            recorder.stop()
-    except Exception as problem:  # set-up failed before filming (portal, test API)
-        walk.error = walk.error or f"{type(problem).__name__}: {str(problem).splitlines()[0]}"
-    finally:
-        context.close()
-    if webm.exists():
+    drive(browser, base_url, flow, [Filming(walk, flow, out, pace)], reset=reset)
+    if (out / walk.file(".webm")).exists():
         publish(walk, out, pace)
     # The gallery is built from these, so parallel recorders never share a file.
     (out / walk.file(".json")).write_text(

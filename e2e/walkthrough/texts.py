@@ -157,15 +157,9 @@ def quoted(text: str) -> str:
     return "“" + text.replace("“", "‘").replace("”", "’") + "”"
 
 
-def flow_base(name: str) -> str:
-    """Return a flow's name without its variant suffix: ``close_account_A`` → ``close_account``."""
-    base, _, variant = name.rpartition("_")
-    return base if base and len(variant) == 1 else name
-
-
-def flow_text(name: str) -> FlowText:
-    """Return the words for a flow (by full or base name), or the generic ones."""
-    return FLOW_TEXTS.get(flow_base(name), GENERIC_TEXT)
+def flow_text(base: str) -> FlowText:
+    """Return the words for a flow by its base name (``close_account``), or the generic ones."""
+    return FLOW_TEXTS.get(base, GENERIC_TEXT)
 
 
 def step_tip(step_name: str) -> str:

@@ -1,0 +1,1 @@
+"""The tools' own browser tests: walkthroughs, regression checks, scale, bench."""
