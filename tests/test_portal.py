@@ -7,7 +7,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import pytest
 from flask import Flask
@@ -15,103 +15,25 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select
 
 from mock_portal import store
-from mock_portal.store import (
-    Account,
-    Application,
-    ClockState,
-    ClosureFlow,
-    Loan,
-    Person,
-    SmsCode,
-)
-
-if TYPE_CHECKING:
-    from conftest import AuthActions
-
-CLOCK_START = "2026-11-23T10:00:00"  # a Monday
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def count(app: Flask, model: type) -> int:
-    """Return how many rows of ``model`` the store holds."""
-    with app.extensions["store"]() as db:
-        return db.scalar(select(func.count()).select_from(model)) or 0
-
-
-def state(client: FlaskClient, person: dict[str, Any]) -> dict[str, Any]:
-    """Return the person's state from the test API."""
-    response = client.get(f"/__test__/users/{person['id']}")
-    assert response.status_code == 200
-    return response.get_json()
-
-
-def advance(client: FlaskClient, **delta: Any) -> str:
-    """Move the portal clock and return the new time."""
-    response = client.post("/__test__/clock", json=delta)
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["now"]
-
-
-def now(client: FlaskClient) -> str:
-    return client.get("/__test__/clock").get_json()["now"]
-
-
-def start_closure(client: FlaskClient) -> str:
-    """Tick the acknowledgement on the consequences page; return the new flow's token."""
-    response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
-    assert response.status_code == 302
-    match = re.fullmatch(r"/weilidai/closure/([0-9a-f]{32})/password", response.location)
-    assert match, response.location
-    return match.group(1)
-
-
-def pass_password(client: FlaskClient, token: str, person: dict[str, Any]) -> None:
-    response = client.post(
-        f"/weilidai/closure/{token}/password",
-        data={"payment_password": person["payment_password"]},
-    )
-    assert response.location == f"/weilidai/closure/{token}/sms"
-
-
-def pass_sms(client: FlaskClient, token: str, person: dict[str, Any]) -> None:
-    assert client.post(f"/weilidai/closure/{token}/sms/send").status_code == 302
-    code = client.get(f"/__test__/sms/{person['id']}").get_json()["code"]
-    response = client.post(f"/weilidai/closure/{token}/sms", data={"sms_code": code})
-    assert response.location == f"/weilidai/closure/{token}/face"
-
-
-def pass_face(client: FlaskClient, token: str) -> None:
-    response = client.post(f"/weilidai/closure/{token}/face")
-    assert response.location == f"/weilidai/closure/{token}/submitted"
-
-
-def apply_for_closure(client: FlaskClient, person: dict[str, Any]) -> str:
-    """Go through every closure step as the signed-in person; return the flow's token."""
-    token = start_closure(client)
-    pass_password(client, token, person)
-    pass_sms(client, token, person)
-    pass_face(client, token)
-    return token
-
+from mock_portal.store import Account, ClockState, Loan, Person
+from tests.conftest import CLOCK_START, AuthActions, ClosureActions, ControlActions, Snapshot
 
 # ---------------------------------------------------------------- test API: reset
 
 
 def test_reset_empties_the_store_and_resets_the_clock(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask, client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.person("recent_loan")
-    advance(client, advance_days=3)
+    control.advance(days=3)
 
     response = client.post("/__test__/reset")
 
     assert response.status_code == 200
     assert response.get_json() == {"ok": True, "now": CLOCK_START}
-    assert count(app, Person) == 0
+    assert Snapshot.of(client).count("person") == 0
     assert client.get(f"/__test__/users/{person['id']}").status_code == 400
-    assert now(client) == CLOCK_START
+    assert control.now() == CLOCK_START
     assert client.get("/me").location == "/demo/"  # and the session is gone
 
 
@@ -167,6 +89,7 @@ def test_create_user_answers_with_the_documented_keys(auth: AuthActions) -> None
 def test_create_user_in_each_scenario(
     client: FlaskClient,
     auth: AuthActions,
+    control: ControlActions,
     scenario: str,
     variant: str,
     status: str,
@@ -175,7 +98,7 @@ def test_create_user_in_each_scenario(
     application: str | None,
 ) -> None:
     created = auth.create(scenario, variant=variant)
-    person = state(client, created)
+    person = control.state(created)
     assert person["variant"] == variant
     assert person["status"] == status
     assert person["entry_visible"] is entry_visible
@@ -188,13 +111,15 @@ def test_create_user_in_each_scenario(
         assert person["application"]["status"] == application
 
 
-def test_outstanding_0_01_is_one_fen_of_principal(client: FlaskClient, auth: AuthActions) -> None:
-    person = state(client, auth.create("outstanding_0_01"))
+def test_outstanding_0_01_is_one_fen_of_principal(
+    auth: AuthActions, control: ControlActions
+) -> None:
+    person = control.state(auth.create("outstanding_0_01"))
     assert person["outstanding"] == {"principal_fen": 1, "interest_fen": 0, "penalty_fen": 0}
 
 
-def test_overdue_penalty_owes_only_penalty(client: FlaskClient, auth: AuthActions) -> None:
-    person = state(client, auth.create("overdue_penalty"))
+def test_overdue_penalty_owes_only_penalty(auth: AuthActions, control: ControlActions) -> None:
+    person = control.state(auth.create("overdue_penalty"))
     assert person["outstanding"] == {"principal_fen": 0, "interest_fen": 0, "penalty_fen": 237}
 
 
@@ -261,14 +186,14 @@ def test_create_user_refuses_bad_input(
     response = client.post("/__test__/users", json=body)
     assert response.status_code == 400
     assert error in response.get_json()["error"]
-    assert count(app, Person) == 0
+    assert Snapshot.of(client).count("person") == 0
 
 
 def test_create_user_refuses_a_body_that_is_not_json(app: Flask, client: FlaskClient) -> None:
     response = client.post("/__test__/users", data="scenario=invited")
     assert response.status_code == 400
     assert response.get_json()["error"]
-    assert count(app, Person) == 0
+    assert Snapshot.of(client).count("person") == 0
 
 
 def test_unknown_person_is_a_clear_400(client: FlaskClient) -> None:
@@ -342,11 +267,13 @@ def test_clock_starts_frozen(client: FlaskClient) -> None:
         ({"now": "2026-11-24T00:00:00+00:00"}, "2026-11-24T08:00:00"),  # to Beijing time
     ],
 )
-def test_clock_moves_forward(client: FlaskClient, body: dict[str, Any], expected: str) -> None:
+def test_clock_moves_forward(
+    client: FlaskClient, control: ControlActions, body: dict[str, Any], expected: str
+) -> None:
     response = client.post("/__test__/clock", json=body)
     assert response.status_code == 200
     assert response.get_json() == {"now": expected}
-    assert now(client) == expected
+    assert control.now() == expected
 
 
 @pytest.mark.parametrize(
@@ -367,21 +294,25 @@ def test_clock_moves_forward(client: FlaskClient, body: dict[str, Any], expected
         ({"advance_days": 3661}, "advance_days moves the clock more than 3660 days"),
     ],
 )
-def test_clock_refuses_bad_input(client: FlaskClient, body: Any, error: str) -> None:
+def test_clock_refuses_bad_input(
+    client: FlaskClient, control: ControlActions, body: Any, error: str
+) -> None:
     response = client.post("/__test__/clock", json=body)
     assert response.status_code == 400
     assert error in response.get_json()["error"]
-    assert now(client) == CLOCK_START
+    assert control.now() == CLOCK_START
 
 
-def test_clock_applies_daily_interest(client: FlaskClient, auth: AuthActions) -> None:
+def test_clock_applies_daily_interest(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
     person = auth.create("recent_loan")  # ¥2,000 at 0.05 % a day
-    advance(client, advance_days=1)
-    assert state(client, person)["outstanding"]["interest_fen"] == 1_000 + 100
-    advance(client, advance_hours=13)
-    assert state(client, person)["outstanding"]["interest_fen"] == 1_100  # 23:00, same day
-    advance(client, advance_hours=1)
-    assert state(client, person)["outstanding"]["interest_fen"] == 1_200
+    control.advance(days=1)
+    assert control.state(person)["outstanding"]["interest_fen"] == 1_000 + 100
+    control.advance(hours=13)
+    assert control.state(person)["outstanding"]["interest_fen"] == 1_100  # 23:00, same day
+    control.advance(hours=1)
+    assert control.state(person)["outstanding"]["interest_fen"] == 1_200
 
 
 def test_a_screen_applies_what_fell_due_while_the_clock_ran(
@@ -401,10 +332,12 @@ def test_a_screen_applies_what_fell_due_while_the_clock_ran(
 # ---------------------------------------------------------------- test API: sms
 
 
-def test_sms_returns_the_last_code_sent(client: FlaskClient, auth: AuthActions) -> None:
+def test_sms_returns_the_last_code_sent(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
     person = auth.person("invited")
-    token = start_closure(client)
-    pass_password(client, token, person)
+    token = closure.start()
+    closure.pass_password(token, person)
     assert client.get(f"/__test__/sms/{person['id']}").status_code == 400
 
     client.post(f"/weilidai/closure/{token}/sms/send")
@@ -414,7 +347,7 @@ def test_sms_returns_the_last_code_sent(client: FlaskClient, auth: AuthActions) 
     assert re.fullmatch(r"[0-9]{6}", first.get_json()["code"])
     assert first.get_json()["sent_at"] == CLOCK_START
 
-    advance(client, advance_seconds=60)
+    control.advance(seconds=60)
     client.post(f"/weilidai/closure/{token}/sms/send")
     second = client.get(f"/__test__/sms/{person['id']}").get_json()
     assert second["sent_at"] == "2026-11-23T10:01:00"
@@ -434,17 +367,17 @@ def test_sms_without_a_code_is_a_clear_400(
 
 
 def test_reinvite_a_closed_person_opens_a_new_empty_account(
-    client: FlaskClient, auth: AuthActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")  # an old, repaid loan on record
-    apply_for_closure(client, person)
-    advance(client, advance_days=2)
-    assert state(client, person)["status"] == "closed"
+    closure.apply(person)
+    control.advance(days=2)
+    assert control.state(person)["status"] == "closed"
 
     response = client.post(f"/__test__/users/{person['id']}/invite")
 
     assert response.status_code == 200
-    again = state(client, person)
+    again = control.state(person)
     assert again["status"] == "active"
     assert again["entry_visible"] is True
     assert again["accounts"] == 2
@@ -456,13 +389,13 @@ def test_reinvite_a_closed_person_opens_a_new_empty_account(
 
 @pytest.mark.parametrize("scenario", ["invited", "paused", "closure_pending"])
 def test_reinvite_refuses_an_account_that_still_exists(
-    client: FlaskClient, auth: AuthActions, scenario: str
+    client: FlaskClient, auth: AuthActions, control: ControlActions, scenario: str
 ) -> None:
     person = auth.create(scenario)
     response = client.post(f"/__test__/users/{person['id']}/invite")
     assert response.status_code == 409
     assert response.get_json()["error"]
-    assert state(client, person)["accounts"] == 1
+    assert control.state(person)["accounts"] == 1
 
 
 def test_reinvite_unknown_person_is_a_400(client: FlaskClient) -> None:
@@ -547,18 +480,21 @@ def test_every_screen_opens_for_an_invited_person(
             assert response.mimetype == "text/html"
 
 
-def test_closure_steps_open_in_turn(client: FlaskClient, auth: AuthActions) -> None:
+def test_closure_steps_open_in_turn(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
     person = auth.person("invited")
-    token = start_closure(client)
+    token = closure.start()
     assert client.get(f"/weilidai/closure/{token}/password").status_code == 200
-    pass_password(client, token, person)
+    closure.pass_password(token, person)
     assert client.get(f"/weilidai/closure/{token}/sms").status_code == 200
-    pass_sms(client, token, person)
+    closure.send_sms(token)
+    closure.enter_sms(token, person)
     assert client.get(f"/weilidai/closure/{token}/face").status_code == 200
-    pass_face(client, token)
+    closure.pass_face(token)
     page = client.get(f"/weilidai/closure/{token}/submitted")
     assert page.status_code == 200
-    assert state(client, person)["application"]["reference"] in page.get_data(as_text=True)
+    assert control.state(person)["application"]["reference"] in page.get_data(as_text=True)
 
 
 def test_demo_page_and_root(client: FlaskClient, auth: AuthActions) -> None:
@@ -608,109 +544,127 @@ def test_closure_needs_the_acknowledgement(
     response = client.post("/weilidai/closure/", data={})
     assert response.status_code == 200
     assert "请先阅读并勾选" in response.get_data(as_text=True)
-    assert count(app, ClosureFlow) == 0
+    assert Snapshot.of(client).count("closure_flow") == 0
 
 
 @pytest.mark.parametrize("step", ["sms", "face"])
 def test_steps_cannot_be_skipped(
-    app: Flask, client: FlaskClient, auth: AuthActions, step: str
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
+    step: str,
 ) -> None:
     person = auth.person("invited")
-    token = start_closure(client)
+    token = closure.start()
 
     response = client.post(f"/weilidai/closure/{token}/{step}", data={"sms_code": "123456"})
 
     assert response.status_code == 302
     assert response.location == f"/weilidai/closure/{token}/password"
-    assert state(client, person)["application"] is None
-    assert state(client, person)["status"] == "active"
-    assert count(app, Application) == 0
+    assert control.state(person)["application"] is None
+    assert control.state(person)["status"] == "active"
+    assert Snapshot.of(client).count("application") == 0
 
 
 def test_face_cannot_come_before_the_sms_code(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
 ) -> None:
     person = auth.person("invited")
-    token = start_closure(client)
-    pass_password(client, token, person)
+    token = closure.start()
+    closure.pass_password(token, person)
 
     response = client.post(f"/weilidai/closure/{token}/face")
 
     assert response.location == f"/weilidai/closure/{token}/sms"
-    assert state(client, person)["application"] is None
+    assert control.state(person)["application"] is None
 
 
 def test_no_sms_is_sent_before_the_password(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     auth.person("invited")
-    token = start_closure(client)
+    token = closure.start()
     response = client.post(f"/weilidai/closure/{token}/sms/send")
     assert response.location == f"/weilidai/closure/{token}/password"
-    assert count(app, SmsCode) == 0
+    assert Snapshot.of(client).count("sms_code") == 0
 
 
-def test_someone_elses_flow_is_not_found(client: FlaskClient, auth: AuthActions) -> None:
+def test_someone_elses_flow_is_not_found(
+    client: FlaskClient, auth: AuthActions, closure: ClosureActions
+) -> None:
     auth.person("invited")
-    token = start_closure(client)
+    token = closure.start()
     auth.person("invited")
     assert client.get(f"/weilidai/closure/{token}/password").status_code == 404
 
 
 def test_face_step_twice_makes_one_application(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
 ) -> None:
     person = auth.person("invited")
-    token = apply_for_closure(client, person)
-    first = state(client, person)["application"]
+    token = closure.apply(person)
+    first = control.state(person)["application"]
 
     response = client.post(f"/weilidai/closure/{token}/face")
 
     assert response.location == f"/weilidai/closure/{token}/submitted"
-    assert count(app, Application) == 1
-    assert state(client, person)["application"] == first
+    assert Snapshot.of(client).count("application") == 1
+    assert control.state(person)["application"] == first
     assert first["status"] == "pending"
-    assert state(client, person)["status"] == "closure_pending"
+    assert control.state(person)["status"] == "closure_pending"
 
 
 def test_a_second_flow_while_under_review_goes_to_the_status(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
-    apply_for_closure(client, person)
+    closure.apply(person)
     response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
     assert response.location == "/weilidai/closure/status"
-    assert count(app, ClosureFlow) == 1
-    assert count(app, Application) == 1
+    assert Snapshot.of(client).count("closure_flow") == 1
+    assert Snapshot.of(client).count("application") == 1
 
 
-def test_a_wrong_password_stays_on_the_step(client: FlaskClient, auth: AuthActions) -> None:
+def test_a_wrong_password_stays_on_the_step(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
     person = auth.person("invited", payment_password="385920")
-    token = start_closure(client)
+    token = closure.start()
     response = client.post(
         f"/weilidai/closure/{token}/password", data={"payment_password": "000000"}
     )
     assert response.status_code == 200
     assert "还可以尝试 2 次" in response.get_data(as_text=True)
     assert client.post(f"/weilidai/closure/{token}/face").location.endswith("/password")
-    assert state(client, person)["application"] is None
+    assert control.state(person)["application"] is None
 
 
 def test_a_failing_face_check_submits_nothing(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     person = auth.person("face_check_fails")
-    token = start_closure(client)
-    pass_password(client, token, person)
-    pass_sms(client, token, person)
+    token = closure.start()
+    closure.pass_password(token, person)
+    closure.send_sms(token)
+    closure.enter_sms(token, person)
     response = client.post(f"/weilidai/closure/{token}/face")
     assert response.status_code == 200
     assert "人脸识别未通过" in response.get_data(as_text=True)
-    assert count(app, Application) == 0
+    assert Snapshot.of(client).count("application") == 0
 
 
 def test_one_fen_owed_blocks_the_closure(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask, client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.person("outstanding_0_01")
 
@@ -720,8 +674,8 @@ def test_one_fen_owed_blocks_the_closure(
     page = response.get_data(as_text=True)
     assert "¥0.01" in page
     assert "去还款" in page
-    assert count(app, ClosureFlow) == 0
-    after = state(client, person)
+    assert Snapshot.of(client).count("closure_flow") == 0
+    after = control.state(person)
     assert after["application"] is None
     assert after["status"] == "active"
     assert after["outstanding_fen"] == 1
@@ -733,29 +687,33 @@ def test_a_recent_loan_has_no_closure_option(
     auth.person("recent_loan")
     response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
     assert response.location == "/weilidai/site/security"
-    assert count(app, ClosureFlow) == 0
+    assert Snapshot.of(client).count("closure_flow") == 0
 
 
 # ---------------------------------------------------------------- review and time
 
 
 def test_review_approval_closes_the_account(
-    app: Flask, client: FlaskClient, auth: AuthActions
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
 ) -> None:
     person = auth.person("invited")
-    apply_for_closure(client, person)  # Monday 10:00: decided Wednesday 10:00
-    submitted = state(client, person)
+    closure.apply(person)  # Monday 10:00: decided Wednesday 10:00
+    submitted = control.state(person)
     assert submitted["status"] == "closure_pending"
     assert submitted["entry_visible"] is True
     assert submitted["application"]["decide_at"] == "2026-11-25T10:00:00"
 
-    advance(client, advance_days=1)
-    assert state(client, person)["status"] == "closure_pending"
-    advance(client, advance_hours=23)
-    assert state(client, person)["status"] == "closure_pending"
-    advance(client, advance_hours=1)
+    control.advance(days=1)
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(hours=23)
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(hours=1)
 
-    closed = state(client, person)
+    closed = control.state(person)
     assert closed["status"] == "closed"
     assert closed["entry_visible"] is False
     assert closed["loans"] == 0
@@ -767,24 +725,28 @@ def test_review_approval_closes_the_account(
     assert client.get("/weilidai/closure/record").status_code == 200
 
 
-def test_review_waits_for_working_days(client: FlaskClient, auth: AuthActions) -> None:
+def test_review_waits_for_working_days(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
     """Submitted on a Friday with 2 working days: decided on the Tuesday."""
-    advance(client, now="2026-11-27T16:00:00")
+    control.set_now("2026-11-27T16:00:00")
     person = auth.person("invited")
-    apply_for_closure(client, person)
-    assert state(client, person)["application"]["decide_at"] == "2026-12-01T16:00:00"
-    advance(client, now="2026-12-01T15:59:59")
-    assert state(client, person)["status"] == "closure_pending"
-    advance(client, advance_seconds=1)
-    assert state(client, person)["status"] == "closed"
+    closure.apply(person)
+    assert control.state(person)["application"]["decide_at"] == "2026-12-01T16:00:00"
+    control.set_now("2026-12-01T15:59:59")
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(seconds=1)
+    assert control.state(person)["status"] == "closed"
 
 
-def test_review_rejection_keeps_the_account(client: FlaskClient, auth: AuthActions) -> None:
+def test_review_rejection_keeps_the_account(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
     person = auth.person("review_rejected")
-    apply_for_closure(client, person)
-    advance(client, advance_days=2)
+    closure.apply(person)
+    control.advance(days=2)
 
-    after = state(client, person)
+    after = control.state(person)
     assert after["status"] == "active"
     assert after["entry_visible"] is True
     assert after["application"]["status"] == "rejected"
@@ -794,51 +756,55 @@ def test_review_rejection_keeps_the_account(client: FlaskClient, auth: AuthActio
 
 
 def test_closure_pending_scenario_is_decided_by_the_clock(
-    client: FlaskClient, auth: AuthActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.create("closure_pending")
-    advance(client, advance_days=3)
-    assert state(client, person)["status"] == "closed"
+    control.advance(days=3)
+    assert control.state(person)["status"] == "closed"
 
 
-def test_pause_ends_after_90_days(client: FlaskClient, auth: AuthActions) -> None:
+def test_pause_ends_after_90_days(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
     person = auth.create("paused")  # paused 10 days ago
-    advance(client, advance_days=79)
-    assert state(client, person)["status"] == "paused"
-    assert state(client, person)["entry_visible"] is False
-    advance(client, advance_days=11)
+    control.advance(days=79)
+    assert control.state(person)["status"] == "paused"
+    assert control.state(person)["entry_visible"] is False
+    control.advance(days=11)
 
-    after = state(client, person)
+    after = control.state(person)
     assert after["status"] == "active"
     assert after["entry_visible"] is True
     assert after["paused_until"] is None
 
 
 def test_pause_ends_hidden_for_someone_no_longer_eligible(
-    client: FlaskClient, auth: AuthActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.create("paused", eligible_after_pause=False)
-    advance(client, advance_days=90)
-    after = state(client, person)
+    control.advance(days=90)
+    after = control.state(person)
     assert after["status"] == "paused"
     assert after["entry_visible"] is False
 
 
 def test_a_fresh_pause_is_90_days_on_the_portal_clock(
-    client: FlaskClient, auth: AuthActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.person("invited")
     response = client.post("/weilidai/help/pause", data={"confirm": "yes"})
     assert response.status_code == 200
-    assert state(client, person)["paused_until"] == "2027-02-21T10:00:00"
-    assert state(client, person)["entry_visible"] is False
+    assert control.state(person)["paused_until"] == "2027-02-21T10:00:00"
+    assert control.state(person)["entry_visible"] is False
 
 
-def test_pause_refused_while_money_is_owed(client: FlaskClient, auth: AuthActions) -> None:
+def test_pause_refused_while_money_is_owed(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
     person = auth.person("outstanding_0_01")
     response = client.post("/weilidai/help/pause", data={"confirm": "yes"})
     assert "¥0.01" in response.get_data(as_text=True)
-    after = state(client, person)
+    after = control.state(person)
     assert after["status"] == "active"
     assert after["entry_visible"] is True
 
@@ -848,31 +814,35 @@ def test_pause_refused_while_money_is_owed(client: FlaskClient, auth: AuthAction
 
 @pytest.mark.parametrize("typed", ["１２３４５６", "٠٤٢٩١٧", "12345", "abcdef"])
 def test_a_malformed_sms_code_is_refused_on_the_screen(
-    client: FlaskClient, auth: AuthActions, typed: str
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
+    typed: str,
 ) -> None:
     person = auth.person("invited")
-    token = start_closure(client)
-    pass_password(client, token, person)
+    token = closure.start()
+    closure.pass_password(token, person)
     client.post(f"/weilidai/closure/{token}/sms/send")
 
     response = client.post(f"/weilidai/closure/{token}/sms", data={"sms_code": typed})
 
     assert response.status_code == 200
     assert "请输入6位数字验证码" in response.get_data(as_text=True)
-    code = client.get(f"/__test__/sms/{person['id']}").get_json()["code"]
+    code = control.last_sms(person)
     response = client.post(f"/weilidai/closure/{token}/sms", data={"sms_code": code})
     assert response.location == f"/weilidai/closure/{token}/face"
 
 
 @pytest.mark.parametrize("typed", ["", "abc", "0.001", "-5", "٥٠٠", "1000000000"])
 def test_a_malformed_amount_borrows_nothing(
-    client: FlaskClient, auth: AuthActions, typed: str
+    client: FlaskClient, auth: AuthActions, control: ControlActions, typed: str
 ) -> None:
     person = auth.person("invited")
     response = client.post("/weilidai/borrow", data={"amount": typed})
     assert response.status_code == 200
     assert "请输入正确的金额" in response.get_data(as_text=True)
-    assert state(client, person)["loans"] == 1
+    assert control.state(person)["loans"] == 1
 
 
 # ---------------------------------------------------------------- static files

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -23,302 +22,23 @@ from flask.testing import FlaskClient
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
-from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
 from mock_portal import create_app, services
-from mock_portal.store import Base
+from tests.conftest import (
+    AuthActions,
+    ClosureActions,
+    ControlActions,
+    FormActions,
+    Snapshot,
+)
+from tests.portal.forms import FORM_IDS, FORMS, FORMS_BY_ENDPOINT, Form, prepare
 
 SCRIPT = "<script>alert(1)</script>"
 EXPIRED = "页面已过期"  # the anti-forgery refusal's page
-TOKEN_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
-# The test machinery's own tables: the request journal, injected faults, the portal clock.
-NOT_STATE = {"request_record", "fault", "clock"}
-
-
-# ---------------------------------------------------------------- what a person's state is
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything a request could change: every row of the store, and who is signed in."""
-
-    rows: dict[str, list[dict[str, Any]]]
-    signed_in_as: int | None
-
-    def owed_fen(self) -> int:
-        """Return what every loan in the store still owes, in fen."""
-        return sum(
-            loan["principal_fen"]
-            + loan["interest_fen"]
-            + loan["penalty_fen"]
-            - loan["principal_repaid_fen"]
-            - loan["interest_repaid_fen"]
-            - loan["penalty_repaid_fen"]
-            for loan in self.rows["loan"]
-        )
-
-    def count(self, table: str) -> int:
-        """Return how many rows ``table`` holds."""
-        return len(self.rows[table])
-
-    def column(self, table: str, name: str) -> list[Any]:
-        """Return one column of ``table``, in id order."""
-        return [row[name] for row in self.rows[table]]
-
-
-def snapshot(client: FlaskClient) -> Snapshot:
-    """Read the whole store of the client's app and the client's signed-in person."""
-    app = client.application
-    with app.extensions["store"]() as db:
-        rows = {
-            table.name: [
-                dict(row._mapping)
-                for row in db.execute(select(table).order_by(*table.primary_key.columns))
-            ]
-            for table in Base.metadata.sorted_tables
-            if table.name not in NOT_STATE
-        }
-    with client.session_transaction() as session:
-        signed_in_as = session.get("person_id")
-    return Snapshot(rows, signed_in_as)
-
-
-def row_counts(app: Flask) -> dict[str, int]:
-    """Return how many rows each table of the store holds, but the test machinery's."""
-    with app.extensions["store"]() as db:
-        return {
-            table.name: db.scalar(select(func.count()).select_from(table)) or 0
-            for table in Base.metadata.sorted_tables
-            if table.name not in NOT_STATE
-        }
-
-
-def state(client: FlaskClient, person: dict[str, Any]) -> dict[str, Any]:
-    """Return the person's state from the test API."""
-    response = client.get(f"/__test__/users/{person['id']}")
-    assert response.status_code == 200
-    return response.get_json()
-
-
-# ---------------------------------------------------------------- signing in, posting forms
-
-
-def create(client: FlaskClient, scenario: str = "invited", **fields: Any) -> dict[str, Any]:
-    """Create a person through the test API."""
-    response = client.post("/__test__/users", json={"scenario": scenario, **fields})
-    assert response.status_code == 201, response.get_json()
-    return response.get_json()
-
-
-def sign_in(client: FlaskClient, person: dict[str, Any]) -> None:
-    """Set the client's session cookie for ``person``."""
-    response = client.post("/__test__/login", json={"user_id": person["id"]})
-    assert response.status_code == 200, response.get_json()
-
-
-def csrf_token(client: FlaskClient, page: str) -> str:
-    """Open ``page`` and return the anti-forgery token its form carries."""
-    response = client.get(page)
-    assert response.status_code == 200, (page, response.status_code)
-    match = TOKEN_INPUT.search(response.get_data(as_text=True))
-    assert match, f"no anti-forgery token on {page}"
-    return match.group(1)
-
-
-def submit(
-    client: FlaskClient, page: str, fields: dict[str, str], action: str | None = None
-) -> TestResponse:
-    """Post the form of ``page`` (to ``action``, else back to the page) as a person would."""
-    data = dict(fields)
-    if client.application.config["WTF_CSRF_ENABLED"]:  # else skip the page, a request saved
-        data["csrf_token"] = csrf_token(client, page)
-    return client.post(action or page, data=data)
-
-
-def last_sms(client: FlaskClient, person: dict[str, Any]) -> str:
-    """Return the last SMS code the portal sent to ``person``."""
-    response = client.get(f"/__test__/sms/{person['id']}")
-    assert response.status_code == 200, response.get_json()
-    return response.get_json()["code"]
-
-
-# The closure steps in order; a person can be taken to any of them.
-CLOSURE_STEPS = ("consequences", "password", "sms", "sms_sent", "face", "done")
-
-
-def walk_closure(client: FlaskClient, person: dict[str, Any], step: str) -> str:
-    """Take the signed-in person's closure as far as ``step``; return the flow's token."""
-    wanted = CLOSURE_STEPS.index(step)
-    if wanted == 0:
-        return ""
-    response = submit(client, "/weilidai/closure/", {"acknowledged": "yes"})
-    match = re.fullmatch(r"/weilidai/closure/([0-9a-f]{32})/password", response.location or "")
-    assert match, (response.status_code, response.location)
-    token = match.group(1)
-    flow = f"/weilidai/closure/{token}"
-    moves: list[tuple[str, Callable[[], dict[str, str]], str | None, str]] = [
-        ("password", lambda: {"payment_password": person["payment_password"]}, None, "sms"),
-        ("sms", dict, f"{flow}/sms/send", "sms"),
-        ("sms", lambda: {"sms_code": last_sms(client, person)}, None, "face"),
-        ("face", dict, None, "submitted"),
-    ]
-    for page, fields, action, lands_on in moves[: wanted - 1]:
-        response = submit(client, f"{flow}/{page}", fields(), action)
-        assert response.location == f"{flow}/{lands_on}", (page, response.status_code)
-    return token
 
 
 # ---------------------------------------------------------------- every form of the portal
-
-
-@dataclass(frozen=True)
-class Form:
-    """A form of the portal: who fills it in, where, and what a valid submission changes."""
-
-    endpoint: str
-    scenario: str
-    step: str  # how far the person's closure must have gone (CLOSURE_STEPS)
-    page: str  # the page showing the form; {token} and {id} are filled in
-    action: str  # where it posts
-    fields: dict[str, str]  # a valid submission; {password} and {sms} are filled in
-    worked: Callable[[Snapshot, Snapshot], bool]  # before, after
-    signed_in: bool = True
-
-
-FORMS = [
-    Form(
-        "closure.start",
-        "invited",
-        "consequences",
-        "/weilidai/closure/",
-        "/weilidai/closure/",
-        {"acknowledged": "yes"},
-        lambda before, after: after.count("closure_flow") == before.count("closure_flow") + 1,
-    ),
-    Form(
-        "closure.password",
-        "invited",
-        "password",
-        "/weilidai/closure/{token}/password",
-        "/weilidai/closure/{token}/password",
-        {"payment_password": "{password}"},
-        lambda before, after: after.column("closure_flow", "step") == ["sms"],
-    ),
-    Form(
-        "closure.send_sms",
-        "invited",
-        "sms",
-        "/weilidai/closure/{token}/sms",
-        "/weilidai/closure/{token}/sms/send",
-        {},
-        lambda before, after: after.count("sms_code") == before.count("sms_code") + 1,
-    ),
-    Form(
-        "closure.sms",
-        "invited",
-        "sms_sent",
-        "/weilidai/closure/{token}/sms",
-        "/weilidai/closure/{token}/sms",
-        {"sms_code": "{sms}"},
-        lambda before, after: after.column("closure_flow", "step") == ["face"],
-    ),
-    Form(
-        "closure.face",
-        "invited",
-        "face",
-        "/weilidai/closure/{token}/face",
-        "/weilidai/closure/{token}/face",
-        {},
-        lambda before, after: after.column("application", "status") == ["pending"],
-    ),
-    Form(
-        "weilidai.repay",
-        "outstanding_0_01",
-        "consequences",
-        "/weilidai/repay",
-        "/weilidai/repay",
-        {"payment_password": "{password}"},
-        lambda before, after: before.owed_fen() == 1 and after.owed_fen() == 0,
-    ),
-    Form(
-        "weilidai.borrow",
-        "invited",
-        "consequences",
-        "/weilidai/borrow",
-        "/weilidai/borrow",
-        {"amount": "500"},
-        lambda before, after: after.count("loan") == before.count("loan") + 1,
-    ),
-    Form(
-        "help.pause_guide",
-        "invited",
-        "consequences",
-        "/weilidai/help/pause",
-        "/weilidai/help/pause",
-        {"confirm": "yes"},
-        lambda before, after: after.column("account", "status") == ["paused"],
-    ),
-    Form(
-        "help.notifications",
-        "invited",
-        "consequences",
-        "/weilidai/settings/notifications",
-        "/weilidai/settings/notifications",
-        {"opt_out": "yes"},
-        lambda before, after: after.column("person", "opted_out") == [True],
-    ),
-    Form(
-        "help.kefu",
-        "invited",
-        "consequences",
-        "/weilidai/kefu",
-        "/weilidai/kefu",
-        {"message": "怎么注销微粒贷"},
-        lambda before, after: after.count("chat_message") == before.count("chat_message") + 2,
-    ),
-    Form(
-        "demo.login",  # the demo page's 进入 buttons: the only login there is without WeChat
-        "invited",
-        "consequences",
-        "/demo/",
-        "/demo/login/{id}",
-        {},
-        lambda before, after: before.signed_in_as is None and after.signed_in_as is not None,
-        signed_in=False,
-    ),
-]
-FORM_IDS = [form.endpoint for form in FORMS]
-FORMS_BY_ENDPOINT = {form.endpoint: form for form in FORMS}
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A person in the store, ready to use one form."""
-
-    person: dict[str, Any]
-    page: str
-    action: str
-    fields: dict[str, str]
-
-
-def prepare(client: FlaskClient, form: Form) -> Prepared:
-    """Create a person who can use ``form`` (signed in unless the form signs in)."""
-    person = create(client, form.scenario)
-    token = ""
-    if form.signed_in:
-        sign_in(client, person)
-        token = walk_closure(client, person, form.step)
-    names = {"token": token, "id": str(person["id"])}
-    values = {"password": person["payment_password"]}
-    if "{sms}" in form.fields.values():
-        values["sms"] = last_sms(client, person)
-    return Prepared(
-        person,
-        form.page.format(**names),
-        form.action.format(**names),
-        {key: value.format(**values) for key, value in form.fields.items()},
-    )
 
 
 def test_every_form_is_listed(app: Flask) -> None:
@@ -335,24 +55,27 @@ def test_every_form_is_listed(app: Flask) -> None:
 
 
 @pytest.mark.parametrize("form", FORMS, ids=FORM_IDS)
-def test_a_get_of_a_form_action_changes_nothing(client: FlaskClient, form: Form) -> None:
+def test_a_get_of_a_form_action_changes_nothing(
+    client: FlaskClient, control: ControlActions, form: Form
+) -> None:
     prepared = prepare(client, form)
-    before = snapshot(client)
-    person_before = state(client, prepared.person)
+    before = Snapshot.of(client)
+    person_before = control.state(prepared.person)
 
     response = client.get(prepared.action)
 
     assert response.status_code < 500
-    assert snapshot(client) == before
-    assert state(client, prepared.person) == person_before
+    assert Snapshot.of(client) == before
+    assert control.state(prepared.person) == person_before
 
 
-def test_no_get_changes_anything(app: Flask, client: FlaskClient) -> None:
+def test_no_get_changes_anything(
+    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
+) -> None:
     """Every GET route, each of a person's closure URLs included, only reads."""
-    person = create(client, "invited")
-    sign_in(client, person)
-    token = walk_closure(client, person, "face")
-    before = snapshot(client)
+    person = auth.person("invited")
+    token = closure.walk(person, "face")
+    before = Snapshot.of(client)
     seen = []
     for rule in app.url_map.iter_rules():
         if "GET" not in (rule.methods or ()) or rule.rule.startswith(("/__test__", "/static")):
@@ -361,7 +84,7 @@ def test_no_get_changes_anything(app: Flask, client: FlaskClient) -> None:
         response = client.get(url)
         assert response.status_code < 500, url
         seen.append(url)
-    assert snapshot(client) == before
+    assert Snapshot.of(client) == before
     assert f"/weilidai/closure/{token}/face" in seen
 
 
@@ -380,33 +103,34 @@ def csrf_app(make_app: Callable[..., Flask]) -> Flask:
 def test_each_form_needs_its_own_anti_forgery_token(csrf_app: Flask, form: Form) -> None:
     client = csrf_app.test_client()
     prepared = prepare(client, form)
-    own = csrf_token(client, prepared.page)
-    someone_elses = csrf_token(csrf_app.test_client(), "/demo/")
-    before = snapshot(client)
+    own = FormActions(client).csrf_token(prepared.page)
+    someone_elses = FormActions(csrf_app.test_client()).csrf_token("/demo/")
+    before = Snapshot.of(client)
 
     for sent in ({}, {"csrf_token": "forged"}, {"csrf_token": someone_elses}):
         response = client.post(prepared.action, data={**prepared.fields, **sent})
         assert response.status_code == 400, sent
         assert EXPIRED in response.get_data(as_text=True)
-        assert snapshot(client) == before, sent
+        assert Snapshot.of(client) == before, sent
 
     response = client.post(prepared.action, data={**prepared.fields, "csrf_token": own})
     assert response.status_code < 400
-    assert form.worked(before, snapshot(client))
+    assert form.worked(before, Snapshot.of(client))
 
 
 def test_a_token_from_before_a_login_is_refused_after_it(csrf_app: Flask) -> None:
     client = csrf_app.test_client()
-    sign_in(client, create(client, "invited"))
-    old = csrf_token(client, "/weilidai/kefu")
-    sign_in(client, create(client, "invited"))
-    before = snapshot(client)
+    auth = AuthActions(client)
+    auth.person("invited")
+    old = FormActions(client).csrf_token("/weilidai/kefu")
+    auth.person("invited")
+    before = Snapshot.of(client)
 
     response = client.post("/weilidai/kefu", data={"message": "你好", "csrf_token": old})
 
     assert response.status_code == 400
     assert EXPIRED in response.get_data(as_text=True)
-    assert snapshot(client) == before
+    assert Snapshot.of(client) == before
 
 
 # ---------------------------------------------------------------- the session cookie
@@ -424,9 +148,9 @@ def session_cookie(response: TestResponse) -> set[str]:
 )
 @pytest.mark.parametrize("login", ["test API", "demo page"])
 def test_the_session_cookie_is_httponly_lax_and_secure_over_https(
-    client: FlaskClient, base_url: str, secure: bool, login: str
+    client: FlaskClient, auth: AuthActions, base_url: str, secure: bool, login: str
 ) -> None:
-    person = create(client, "invited")
+    person = auth.create("invited")
     if login == "test API":
         response = client.post("/__test__/login", json={"user_id": person["id"]}, base_url=base_url)
     else:
@@ -447,17 +171,17 @@ def session_of(client: FlaskClient) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("login", ["test API", "demo page"])
-def test_a_login_starts_a_new_session(client: FlaskClient, login: str) -> None:
-    first = create(client, "outstanding_0_01")
-    second = create(client, "invited")
-    sign_in(client, first)
+def test_a_login_starts_a_new_session(client: FlaskClient, auth: AuthActions, login: str) -> None:
+    first = auth.create("outstanding_0_01")
+    second = auth.create("invited")
+    auth.login(first)
     sid = session_of(client)["sid"]
     client.get("/me?variant=B")
     client.post("/weilidai/repay", data={"payment_password": first["payment_password"]})
     assert {"variant", "repaid_fen"} <= session_of(client).keys()
 
     if login == "test API":
-        sign_in(client, second)
+        auth.login(second)
     else:
         assert client.post(f"/demo/login/{second['id']}").status_code == 302
 
@@ -470,12 +194,11 @@ def test_a_login_starts_a_new_session(client: FlaskClient, login: str) -> None:
 
 
 def test_logging_in_again_as_the_same_person_still_rotates_the_session(
-    client: FlaskClient,
+    client: FlaskClient, auth: AuthActions
 ) -> None:
-    person = create(client, "invited")
-    sign_in(client, person)
+    person = auth.person("invited")
     sid = session_of(client)["sid"]
-    sign_in(client, person)
+    auth.login(person)
     assert session_of(client)["sid"] != sid
 
 
@@ -486,21 +209,25 @@ def test_logging_in_again_as_the_same_person_still_rotates_the_session(
 def intruder(app: Flask) -> FlaskClient:
     """Return a second browser, signed in as a second person with an account of their own."""
     other = app.test_client()
-    sign_in(other, create(other, "invited", name="乙某某"))
+    AuthActions(other).person("invited", name="乙某某")
     return other
 
 
 @pytest.mark.parametrize("step", ["password", "sms_sent", "face", "done"])
 def test_nobody_can_use_another_persons_closure_flow(
-    client: FlaskClient, intruder: FlaskClient, step: str
+    client: FlaskClient,
+    intruder: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
+    step: str,
 ) -> None:
-    victim = create(client, "invited", name="甲某某")
-    sign_in(client, victim)
-    token = walk_closure(client, victim, step)
+    victim = auth.person("invited", name="甲某某")
+    token = closure.walk(victim, step)
     flow = f"/weilidai/closure/{token}"
-    code = last_sms(client, victim) if step != "password" else "000000"
-    before = snapshot(client)
-    victim_before = state(client, victim)
+    code = control.last_sms(victim) if step != "password" else "000000"
+    before = Snapshot.of(client)
+    victim_before = control.state(victim)
 
     attempts = [
         ("GET", f"{flow}/password", {}),
@@ -516,26 +243,24 @@ def test_nobody_can_use_another_persons_closure_flow(
         assert response.status_code == 404, (method, url, response.status_code)
         assert victim["name"] not in response.get_data(as_text=True)
 
-    assert snapshot(client).rows == before.rows
-    assert state(client, victim) == victim_before
+    assert Snapshot.of(client).rows == before.rows
+    assert control.state(victim) == victim_before
 
 
 def test_another_persons_submitted_page_is_not_found(
-    client: FlaskClient, intruder: FlaskClient
+    intruder: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
-    victim = create(client, "invited", name="甲某某")
-    sign_in(client, victim)
-    token = walk_closure(client, victim, "done")
+    victim = auth.person("invited", name="甲某某")
+    token = closure.walk(victim, "done")
     assert intruder.get(f"/weilidai/closure/{token}/submitted").status_code == 404
 
 
 def test_another_persons_submitted_page_shows_none_of_their_application(
-    client: FlaskClient, intruder: FlaskClient
+    intruder: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
-    victim = create(client, "invited", name="甲某某")
-    sign_in(client, victim)
-    token = walk_closure(client, victim, "done")
-    reference = state(client, victim)["application"]["reference"]
+    victim = auth.person("invited", name="甲某某")
+    token = closure.walk(victim, "done")
+    reference = control.state(victim)["application"]["reference"]
 
     response = intruder.get(f"/weilidai/closure/{token}/submitted", follow_redirects=True)
 
@@ -544,10 +269,9 @@ def test_another_persons_submitted_page_shows_none_of_their_application(
 
 
 def test_nobody_sees_another_persons_loans_or_credit_report(
-    app: Flask, client: FlaskClient, intruder: FlaskClient
+    app: Flask, client: FlaskClient, intruder: FlaskClient, auth: AuthActions
 ) -> None:
-    victim = create(client, "overdue_penalty", name="甲某某", phone="13912345678")
-    sign_in(client, victim)
+    victim = auth.person("overdue_penalty", name="甲某某", phone="13912345678")
     assert client.post("/weilidai/borrow", data={"amount": "4321.09"}).status_code == 302
     victim_marks = [victim["name"], victim["phone"], "4,321.09", "2026-07"]
 
@@ -589,7 +313,7 @@ def loud_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 def test_the_test_api_is_404_when_off_and_loud_when_on(
     make_app: Callable[..., Flask], caplog: pytest.LogCaptureFixture
 ) -> None:
-    # e2e.portal.start_portal quietens this logger for the whole process: hear it here.
+    # e2e.harness.portal.start_portal quietens this logger for the whole process: hear it here.
     caplog.set_level(logging.WARNING, logger="mock_portal")
     off = make_app(TEST_API=False)
     assert loud_warnings(caplog) == []
@@ -643,7 +367,7 @@ def test_a_crash_shows_a_plain_error_page_and_changes_nothing(
     app = make_app(PROPAGATE_EXCEPTIONS=False)
     client = app.test_client()
     client.post("/__test__/reset")
-    sign_in(client, create(client, "invited"))
+    AuthActions(client).person("invited")
     secret = f"boom at {Path(services.__file__)} line 1"
     real_borrow = services.borrow
 
@@ -652,14 +376,14 @@ def test_a_crash_shows_a_plain_error_page_and_changes_nothing(
         raise RuntimeError(secret)  # ... and the request dies before it commits
 
     monkeypatch.setattr(services, "borrow", borrow_then_crash)
-    before = snapshot(client)
+    before = Snapshot.of(client)
 
     response = client.post("/weilidai/borrow", data={"amount": "500"})
 
     assert response.status_code == 500
     assert_plain_error_page(response, secret)
     assert "系统繁忙" in response.get_data(as_text=True)
-    assert snapshot(client) == before
+    assert Snapshot.of(client) == before
 
 
 def test_a_crashing_screen_shows_a_plain_error_page(make_app: Callable[..., Flask]) -> None:
@@ -699,9 +423,9 @@ def test_a_crash_is_logged_for_the_operators(
     ],
 )
 def test_http_errors_show_a_plain_error_page(
-    client: FlaskClient, method: str, url: str, status: int
+    client: FlaskClient, auth: AuthActions, method: str, url: str, status: int
 ) -> None:
-    sign_in(client, create(client, "invited"))
+    auth.person("invited")
     response = client.open(url, method=method)
     assert response.status_code == status
     assert_plain_error_page(response)
@@ -719,8 +443,10 @@ def test_http_errors_show_a_plain_error_page(
         "/\t/evil.example",
     ],
 )
-def test_the_demo_login_never_sends_you_off_the_portal(client: FlaskClient, next_page: str) -> None:
-    person = create(client, "invited")
+def test_the_demo_login_never_sends_you_off_the_portal(
+    client: FlaskClient, auth: AuthActions, next_page: str
+) -> None:
+    person = auth.create("invited")
     response = client.post(f"/demo/login/{person['id']}", data={"next": next_page})
     assert response.status_code == 302
     location = urlsplit(response.location)
@@ -730,9 +456,9 @@ def test_the_demo_login_never_sends_you_off_the_portal(client: FlaskClient, next
 
 @pytest.mark.parametrize("next_page", ["/\n", "/me\r\nSet-Cookie: x=1"])
 def test_a_line_break_in_the_demo_logins_next_is_no_server_error(
-    client: FlaskClient, next_page: str
+    client: FlaskClient, auth: AuthActions, next_page: str
 ) -> None:
-    person = create(client, "invited")
+    person = auth.create("invited")
     response = client.post(f"/demo/login/{person['id']}", data={"next": next_page})
     assert response.status_code < 500
 
@@ -821,8 +547,9 @@ def test_garbage_in_any_form_field_is_refused_cleanly(
     if endpoint == "demo.login":
         typed = "/" + typed.translate(LINE_BREAKS)
     client = garbage_app.test_client()
+    control = ControlActions(client)
     prepared = prepare(client, FORMS_BY_ENDPOINT[endpoint])
-    before = (state(client, prepared.person), row_counts(garbage_app))
+    before = (control.state(prepared.person), Snapshot.of(client).counts())
 
     response = client.post(prepared.action, data={**prepared.fields, name: typed})
 
@@ -834,7 +561,7 @@ def test_garbage_in_any_form_field_is_refused_cleanly(
     for answer in shown:
         assert answer.status_code < 500, (answer.status_code, answer.request.path)
         assert SCRIPT not in answer.get_data(as_text=True)
-    after = (state(client, prepared.person), row_counts(garbage_app))
+    after = (control.state(prepared.person), Snapshot.of(client).counts())
     if any(shows_an_error(answer) for answer in shown):
         assert after == before
     elif endpoint == "help.kefu" and SCRIPT in typed:

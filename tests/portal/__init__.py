@@ -1,1 +1,1 @@
-"""The portal through Flask's test client (and, for concurrency, a live server), a file a feature."""
+"""The portal through Flask's test client (concurrency: a live server), one file a feature."""
