@@ -28,9 +28,10 @@ def now(db: Session | Connection) -> datetime:
     ).first()
     if state is None:
         return real_beijing_now()
-    if state.frozen_at is not None:
-        return state.frozen_at
-    return real_beijing_now() + timedelta(seconds=state.offset_seconds)
+    frozen_at, offset_seconds = state  # a typed tuple, where ``state.frozen_at`` would be Any
+    if frozen_at is not None:
+        return frozen_at
+    return real_beijing_now() + timedelta(seconds=offset_seconds)
 
 
 def freeze(db: Session, moment: datetime) -> None:

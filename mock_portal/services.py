@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
-
 from weilidai_fixtures import Scenario, make_person
 from weilidai_fixtures.people import DEFAULT_SEED
 
@@ -343,10 +342,10 @@ def _new_flow(db: Session, account: Account, now: datetime) -> ClosureFlow:
 
 def start_closure(db: Session, person: Person, now: datetime) -> ClosureFlow:
     """Start a closure after the consequences were acknowledged; the pre-checks run again."""
-    check = precheck(person, now)
-    if check.check is not rules.Check.OK:
+    account = person.account
+    if account is None or precheck(person, now).check is not rules.Check.OK:
         raise Refused("当前账户不满足注销条件")
-    return _new_flow(db, person.account, now)  # type: ignore[arg-type]
+    return _new_flow(db, account, now)
 
 
 def current_flow(db: Session, person: Person, token: str | None) -> ClosureFlow | None:

@@ -6,6 +6,7 @@ Every state change runs inside one transaction (``with db.begin():`` in the serv
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -35,6 +36,7 @@ from sqlalchemy.orm import (
     relationship,
     sessionmaker,
 )
+from sqlalchemy.pool import ConnectionPoolEntry
 
 
 class Base(DeclarativeBase):
@@ -268,7 +270,8 @@ class ClockState(Base):
     offset_seconds: Mapped[int] = mapped_column(Integer, default=0)
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_pragmas(dbapi_connection: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+    # Listens only on engines for sqlite URLs, whose DBAPI connection is pysqlite's.
     # Let SQLAlchemy, not pysqlite, say when transactions begin (see _begin_immediate).
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -284,7 +287,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
 READ_ONLY = "mock_portal_read_only"
 
 
-def _begin_immediate(connection) -> None:  # type: ignore[no-untyped-def]
+def _begin_immediate(connection: Connection) -> None:
     # A deferred SQLite transaction that reads, then writes after another writer committed,
     # fails at once with "database is locked" (busy_timeout cannot help). Taking the write lock
     # up front serialises check-then-write sequences such as "no application yet → create one".
@@ -309,9 +312,10 @@ def make_engine(url: str) -> Engine:
 def get_db() -> Session:
     """Return this request's database session, opening it on first use."""
     if "db" not in g:
-        g.db = current_app.extensions["store"](  # the sessionmaker
-        )
-    return g.db
+        make_session: sessionmaker[Session] = current_app.extensions["store"]
+        g.db = make_session()
+    db: Session = g.db
+    return db
 
 
 def close_db(_exc: BaseException | None = None) -> None:

@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from types import TracebackType
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from . import create_app
 
 WORKER_HEADER = "X-Portal-Worker"
 
-WsgiApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+ExcInfo = tuple[type[BaseException], BaseException, TracebackType] | tuple[None, None, None]
 
 
-def name_the_worker(wsgi_app: WsgiApp) -> WsgiApp:
+def name_the_worker(wsgi_app: WSGIApplication) -> WSGIApplication:
     """Wrap ``wsgi_app`` so every response carries the serving process id."""
 
-    def app(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
-        def start(status: str, headers: list[tuple[str, str]], *exc_info: Any) -> Any:
-            return start_response(status, [*headers, (WORKER_HEADER, str(os.getpid()))], *exc_info)
+    def app(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        def start(
+            status: str, headers: list[tuple[str, str]], exc_info: ExcInfo | None = None, /
+        ) -> Callable[[bytes], object]:
+            return start_response(status, [*headers, (WORKER_HEADER, str(os.getpid()))], exc_info)
 
         return wsgi_app(environ, start)
 
@@ -33,4 +36,7 @@ def name_the_worker(wsgi_app: WsgiApp) -> WsgiApp:
 
 
 app = create_app()
-app.wsgi_app = name_the_worker(app.wsgi_app)  # type: ignore[method-assign]
+# Flask's documented way to add WSGI middleware, keeping ``app`` the Flask object that gunicorn
+# serves and post_fork reaches. mypy refuses any assignment to a method and checks the new value
+# against the unbound method, self included: https://github.com/python/mypy/issues/2427
+app.wsgi_app = name_the_worker(app.wsgi_app)  # type: ignore[method-assign, assignment]  # see above

@@ -10,6 +10,7 @@ as due is still owed on its own — the article's "哪怕是一分钱".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Protocol
@@ -69,7 +70,7 @@ def repaid(loan: LoanLike) -> int:
     return loan.principal_repaid_fen + loan.interest_repaid_fen + loan.penalty_repaid_fen
 
 
-def total_outstanding(loans: list[LoanLike]) -> Breakdown:
+def total_outstanding(loans: Sequence[LoanLike]) -> Breakdown:
     """Return the sum of what is owed on all ``loans``."""
     total = Breakdown()
     for loan in loans:
@@ -100,7 +101,7 @@ def accrue(loan: LoanLike, today: date) -> list[date]:
     return overdue_days
 
 
-def pay(loans: list[LoanLike], amount_fen: int) -> int:
+def pay(loans: Sequence[LoanLike], amount_fen: int) -> int:
     """Spread a repayment over ``loans`` oldest first; return the fen left over (0 normally)."""
     if amount_fen <= 0:
         raise ValueError("还款金额必须大于 0")

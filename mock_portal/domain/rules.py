@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import Enum
@@ -51,7 +52,7 @@ ABNORMAL_RECENT_LOAN = "近30天内有借款尚未还清"
 ABNORMAL_RISK_FLAG = "账户存在风险管控，暂不支持注销"
 
 
-def abnormal_reasons(loans: list[LoanLike], risk_flag: bool, now: datetime) -> list[str]:
+def abnormal_reasons(loans: Sequence[LoanLike], risk_flag: bool, now: datetime) -> list[str]:
     """Return why the account counts as abnormal (no closure option), or an empty list."""
     reasons = []
     if any(is_recent_unpaid(loan, now) for loan in loans):
@@ -62,7 +63,7 @@ def abnormal_reasons(loans: list[LoanLike], risk_flag: bool, now: datetime) -> l
 
 
 def closure_precheck(
-    status: str, loans: list[LoanLike], risk_flag: bool, now: datetime
+    status: str, loans: Sequence[LoanLike], risk_flag: bool, now: datetime
 ) -> Precheck:
     """Run the closure pre-checks in order: abnormal, anything owed, already under review."""
     if status == "closed":

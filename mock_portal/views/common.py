@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from flask import (
     Flask,
@@ -24,9 +24,12 @@ from flask import (
     url_for,
 )
 from flask.sessions import SecureCookieSessionInterface
-from flask_wtf.csrf import CSRFError
+
+# Flask-WTF ships no type information: https://github.com/pallets-eco/flask-wtf/pull/636
+from flask_wtf.csrf import CSRFError  # type: ignore[import-untyped]  # no py.typed, no stubs
 from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.security import safe_join
+from werkzeug.wrappers import Response as BaseResponse
 
 from .. import __version__, clock, services
 from ..domain.money import format_yuan
@@ -34,7 +37,8 @@ from ..domain.variants import Variant, variant_for
 from ..domain.verification import VerificationPolicy
 from ..store import Person, get_db, read_only, transaction
 
-F = TypeVar("F", bound=Callable[..., Any])
+P = ParamSpec("P")
+R = TypeVar("R")
 
 VARIANT_HEADER = "X-Client-Variant"
 
@@ -43,12 +47,14 @@ def portal_now() -> datetime:
     """Return the portal clock's time for this request (read once per request)."""
     if "now" not in g:
         g.now = clock.now(get_db())
-    return g.now
+    now: datetime = g.now
+    return now
 
 
 def verification_policy() -> VerificationPolicy:
     """Return the identity-check limits this app was configured with."""
-    return current_app.config["VERIFICATION"]
+    policy: VerificationPolicy = current_app.config["VERIFICATION"]
+    return policy
 
 
 def current_person() -> Person | None:
@@ -71,18 +77,18 @@ def current_variant() -> Variant:
     return variant_for(chosen)
 
 
-def login_required(view: F) -> F:
+def login_required(view: Callable[P, R]) -> Callable[P, R | BaseResponse]:
     """Send a visitor who is not signed in to the page that lists demo people."""
 
     @functools.wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Any:
+    def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | BaseResponse:
         person = current_person()
         if person is None:
             return redirect(url_for("demo.index"))
         g.person = person
         return view(*args, **kwargs)
 
-    return wrapped  # type: ignore[return-value]
+    return wrapped
 
 
 def catch_up_before_request() -> None:
