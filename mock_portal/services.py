@@ -19,6 +19,7 @@ from weilidai_fixtures.people import DEFAULT_SEED
 from .domain import loans as loan_rules
 from .domain import rules
 from .domain.money import format_yuan as _yuan
+from .domain.rules import AccountStatus, ApplicationStatus
 from .domain.variants import check_variant
 from .domain.workdays import add_working_days
 from .store import (
@@ -74,7 +75,10 @@ def create_person(
 def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) -> Account:
     opened = now - timedelta(days=max([400] + [loan.borrowed_days_ago + 30 for loan in spec.loans]))
     account = Account(
-        person=person, status="active", credit_limit_fen=spec.credit_limit_fen, opened_at=opened
+        person=person,
+        status=AccountStatus.ACTIVE,
+        credit_limit_fen=spec.credit_limit_fen,
+        opened_at=opened,
     )
     db.add(account)
     overdue: list[str] = []
@@ -104,13 +108,13 @@ def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) ->
             overdue_months=",".join(sorted(set(overdue))),
         )
     )
-    if spec.status == "paused":
-        account.status = "paused"
+    if spec.status == AccountStatus.PAUSED:
+        account.status = AccountStatus.PAUSED
         paused_at = now - timedelta(days=spec.paused_days_ago)
         account.paused_until = rules.pause_until(paused_at)
-    elif spec.status == "closure_pending":
+    elif spec.status == AccountStatus.CLOSURE_PENDING:
         _submit_application(db, account, _new_flow(db, account, now - timedelta(hours=2)), now)
-    elif spec.status == "closed":
+    elif spec.status == AccountStatus.CLOSED:
         submitted = now - timedelta(days=7)
         flow = _new_flow(db, account, submitted)
         application = _submit_application(db, account, flow, submitted)
@@ -122,12 +126,15 @@ def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) ->
 def reinvite(db: Session, person: Person, now: datetime) -> Account:
     """Invite a person again: a brand-new account with no history and no priority."""
     current = person.account
-    if current is not None and current.status != "closed":
+    if current is not None and current.status != AccountStatus.CLOSED:
         raise Refused("该用户的微粒贷账户仍然存在，无需重新邀请")
     person.opted_out = False
     spec = Scenario("reinvited", "重新邀请", credit_limit_fen=500_000)
     account = Account(
-        person=person, status="active", credit_limit_fen=spec.credit_limit_fen, opened_at=now
+        person=person,
+        status=AccountStatus.ACTIVE,
+        credit_limit_fen=spec.credit_limit_fen,
+        opened_at=now,
     )
     db.add(account)
     db.flush()
@@ -150,16 +157,16 @@ def reinvite(db: Session, person: Person, now: datetime) -> Account:
 class PersonState:
     """What the portal knows of a person right now, as the test API and views need it."""
 
-    status: str
+    status: AccountStatus
     entry_visible: bool
     owed: loan_rules.Breakdown
     application: Application | None
 
 
-def person_status(person: Person) -> str:
-    """Return not_invited, active, paused, closure_pending or closed."""
+def person_status(person: Person) -> AccountStatus:
+    """Return the status of the person's newest account, or NOT_INVITED if they have none."""
     account = person.account
-    return account.status if account is not None else "not_invited"
+    return account.status if account is not None else AccountStatus.NOT_INVITED
 
 
 def latest_application(account: Account | None) -> Application | None:
@@ -197,8 +204,10 @@ def _due_by(now: datetime) -> tuple[Select[Any], Select[Any], Select[Any]]:
     """Return the queries for what falls due by ``now``: loans, pauses, reviews."""
     return (
         select(Loan).where(Loan.accrued_through < now.date()),
-        select(Account).where(Account.status == "paused", Account.paused_until <= now),
-        select(Application).where(Application.status == "pending", Application.decide_at <= now),
+        select(Account).where(Account.status == AccountStatus.PAUSED, Account.paused_until <= now),
+        select(Application).where(
+            Application.status == ApplicationStatus.PENDING, Application.decide_at <= now
+        ),
     )
 
 
@@ -235,7 +244,7 @@ def _end_pause(db: Session, account: Account, now: datetime) -> None:
     account.paused_until = None
     if not person.eligible_after_pause:
         return  # re-evaluated and not eligible: the entry stays hidden
-    account.status = "active"
+    account.status = AccountStatus.ACTIVE
     notify(
         db,
         person,
@@ -252,7 +261,7 @@ def _end_pause(db: Session, account: Account, now: datetime) -> None:
 def borrow(db: Session, person: Person, amount_fen: int, now: datetime) -> Loan:
     """Draw ``amount_fen`` from the credit line as a new loan."""
     account = _usable_account(person)
-    if account.status != "active":
+    if account.status != AccountStatus.ACTIVE:
         raise Refused("当前账户状态不支持借款")
     owed = loan_rules.total_outstanding(account.loans).principal_fen
     available = account.credit_limit_fen - owed
@@ -294,7 +303,7 @@ def _usable_account(person: Person) -> Account:
     account = person.account
     if account is None:
         raise Refused("您暂未获得微粒贷借款资格")
-    if account.status == "closed":
+    if account.status == AccountStatus.CLOSED:
         raise Refused("您的微粒贷账户已注销，无法恢复")
     return account
 
@@ -306,11 +315,11 @@ def pause(db: Session, person: Person, now: datetime) -> Account:
     """Pause borrowing for three months; refused while money is owed."""
     account = _usable_account(person)
     _refuse_if_owed(account)
-    if account.status == "paused":
+    if account.status == AccountStatus.PAUSED:
         raise Refused("借款功能已处于暂停状态")
-    if account.status != "active":
+    if account.status != AccountStatus.ACTIVE:
         raise Refused("注销申请审核中，暂不能暂停借款")
-    account.status = "paused"
+    account.status = AccountStatus.PAUSED
     account.paused_until = rules.pause_until(now)
     return account
 
@@ -396,13 +405,13 @@ def _submit_application(
         account=account,
         flow_id=flow.id,
         reference=f"ZX{now:%Y%m%d}{flow.id:06d}",
-        status="pending",
+        status=ApplicationStatus.PENDING,
         submitted_at=now,
         decide_at=add_working_days(now, person.review_working_days),
     )
     db.add(application)
     flow.step = "done"
-    account.status = "closure_pending"
+    account.status = AccountStatus.CLOSURE_PENDING
     db.flush()
     return application
 
@@ -413,13 +422,13 @@ def _decide(db: Session, application: Application, when: datetime) -> None:
     application.decided_at = when
     owed = loan_rules.total_outstanding(account.loans).total_fen
     if person.review_outcome == "reject" or owed > 0:
-        application.status = "rejected"
+        application.status = ApplicationStatus.REJECTED
         application.reason = (
             f"账户仍有未结清欠款 ¥{_yuan(owed)}，请还清后重新申请"
             if owed > 0
             else person.review_reject_reason or "账户暂不满足注销条件"
         )
-        account.status = "active"
+        account.status = AccountStatus.ACTIVE
         notify(
             db,
             person,
@@ -430,8 +439,8 @@ def _decide(db: Session, application: Application, when: datetime) -> None:
             when,
         )
         return
-    application.status = "approved"
-    account.status = "closed"
+    application.status = ApplicationStatus.APPROVED
+    account.status = AccountStatus.CLOSED
     account.closed_at = when
     db.execute(delete(Loan).where(Loan.account_id == account.id))
     db.expire(account, ["loans"])

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from enum import StrEnum
 
 from flask import Flask, current_app, g
 from sqlalchemy import (
@@ -28,6 +29,7 @@ from sqlalchemy import (
     event,
     text,
 )
+from sqlalchemy import Enum as SqlEnum
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -38,9 +40,21 @@ from sqlalchemy.orm import (
 )
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from .domain.rules import AccountStatus, ApplicationStatus
+
 
 class Base(DeclarativeBase):
     pass
+
+
+def _status_type(statuses: type[StrEnum]) -> SqlEnum:
+    """Store a status enum as its value in a VARCHAR(20): the column the plain strings had."""
+    return SqlEnum(
+        statuses,
+        native_enum=False,  # no database ENUM type, and (create_constraint=False) no CHECK
+        length=20,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 class Person(Base):
@@ -91,7 +105,9 @@ class Account(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
-    status: Mapped[str] = mapped_column(String(20), default="active")
+    status: Mapped[AccountStatus] = mapped_column(
+        _status_type(AccountStatus), default=AccountStatus.ACTIVE
+    )
     credit_limit_fen: Mapped[int] = mapped_column(Integer)
     opened_at: Mapped[datetime] = mapped_column(DateTime)
     paused_until: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
@@ -170,8 +186,8 @@ class Application(Base):
             "one_pending_application_per_account",
             "account_id",
             unique=True,
-            sqlite_where=text("status = 'pending'"),
-            postgresql_where=text("status = 'pending'"),
+            sqlite_where=text(f"status = '{ApplicationStatus.PENDING}'"),
+            postgresql_where=text(f"status = '{ApplicationStatus.PENDING}'"),
         ),
     )
 
@@ -179,7 +195,9 @@ class Application(Base):
     account_id: Mapped[int] = mapped_column(ForeignKey("account.id"))
     flow_id: Mapped[int] = mapped_column(ForeignKey("closure_flow.id"))
     reference: Mapped[str] = mapped_column(String(32), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="pending")
+    status: Mapped[ApplicationStatus] = mapped_column(
+        _status_type(ApplicationStatus), default=ApplicationStatus.PENDING
+    )
     submitted_at: Mapped[datetime] = mapped_column(DateTime)
     decide_at: Mapped[datetime] = mapped_column(DateTime)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)

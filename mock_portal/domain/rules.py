@@ -1,23 +1,46 @@
-"""Account rules: who sees the entry, what may be paused or opted out, the closure pre-checks."""
+"""Account rules: who sees the entry, what may be paused or opted out, the closure pre-checks.
+
+The account and closure-application statuses are defined here, once. They are ``StrEnum``s, so
+a status is its own string wherever it goes: the store's column, the test API's JSON, a template.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from enum import Enum
+from enum import Enum, StrEnum
 
 from .loans import Breakdown, LoanLike, is_recent_unpaid, total_outstanding
 
+
+class AccountStatus(StrEnum):
+    """Where a person's Weilidai account stands."""
+
+    NOT_INVITED = "not_invited"  # no account at all: a person's status, never an account's
+    ACTIVE = "active"
+    PAUSED = "paused"  # borrowing paused for three months; the entry is hidden
+    CLOSURE_PENDING = "closure_pending"  # a closure application is under review
+    CLOSED = "closed"
+
+
+class ApplicationStatus(StrEnum):
+    """Where a closure application stands: under review, then approved or rejected."""
+
+    PENDING = "pending"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
 PAUSE_MONTHS_DAYS = 90  # the seed's "比如3个月"
-VISIBLE_STATUSES = frozenset({"active", "closure_pending"})
+VISIBLE_STATUSES = frozenset({AccountStatus.ACTIVE, AccountStatus.CLOSURE_PENDING})
 
 OWED_REFUSAL = "您还有未还清的借款（¥{amount}），为保证您能随时还款，请先还清全部欠款后再操作。"
 
 
-def entry_visible(status: str, opted_out: bool, owed_fen: int) -> bool:
+def entry_visible(status: AccountStatus, opted_out: bool, owed_fen: int) -> bool:
     """Say whether the 微粒贷 tile shows; it never hides from someone who still owes money."""
-    if status == "not_invited" or status == "closed":
+    if status in (AccountStatus.NOT_INVITED, AccountStatus.CLOSED):
         return owed_fen > 0
     if owed_fen > 0:
         return True
@@ -63,10 +86,10 @@ def abnormal_reasons(loans: Sequence[LoanLike], risk_flag: bool, now: datetime) 
 
 
 def closure_precheck(
-    status: str, loans: Sequence[LoanLike], risk_flag: bool, now: datetime
+    status: AccountStatus, loans: Sequence[LoanLike], risk_flag: bool, now: datetime
 ) -> Precheck:
     """Run the closure pre-checks in order: abnormal, anything owed, already under review."""
-    if status == "closed":
+    if status == AccountStatus.CLOSED:
         return Precheck(Check.CLOSED)
     reasons = abnormal_reasons(loans, risk_flag, now)
     if reasons:
@@ -74,6 +97,6 @@ def closure_precheck(
     owed = total_outstanding(loans)
     if owed.total_fen > 0:
         return Precheck(Check.OUTSTANDING, owed=owed)
-    if status == "closure_pending":
+    if status == AccountStatus.CLOSURE_PENDING:
         return Precheck(Check.UNDER_REVIEW)
     return Precheck(Check.OK)

@@ -13,7 +13,7 @@ from werkzeug.wrappers import Response
 
 from .. import services
 from ..domain import verification
-from ..domain.rules import Check
+from ..domain.rules import ApplicationStatus, Check
 from ..store import Application, ClosureFlow, SmsCode, get_db, transaction
 from .common import login_required, portal_now, verification_policy
 from .weilidai import closed_or_uninvited
@@ -207,7 +207,7 @@ def record() -> str:
         application
         for account in g.person.accounts
         for application in account.applications
-        if application.status == "approved"
+        if application.status == ApplicationStatus.APPROVED
     ]
     if not approved:
         abort(404, description="没有已完成的注销记录")

@@ -33,6 +33,7 @@ from werkzeug.wrappers import Response as BaseResponse
 
 from .. import __version__, clock, services
 from ..domain.money import format_yuan
+from ..domain.rules import AccountStatus, ApplicationStatus
 from ..domain.variants import Variant, variant_for
 from ..domain.verification import VerificationPolicy
 from ..store import Person, get_db, read_only, transaction
@@ -196,6 +197,7 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, _error_page)
     app.register_error_handler(Exception, _server_error)
     app.add_template_filter(format_yuan, "yuan")
+    app.jinja_env.globals.update(AccountStatus=AccountStatus, ApplicationStatus=ApplicationStatus)
 
     @app.context_processor
     def _inject() -> dict[str, Any]:

@@ -7,11 +7,12 @@ Registered only when the app is created for testing or with ``MOCK_PORTAL_TEST_A
 from __future__ import annotations
 
 from datetime import timedelta
+from enum import StrEnum
 from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, session
 from sqlalchemy import delete, select
-from weilidai_fixtures import scenario
+from weilidai_fixtures import SCENARIOS, scenario
 from werkzeug.wrappers import Response
 
 from .. import clock, services, store
@@ -135,8 +136,6 @@ def create_user() -> tuple[Response, int]:
 
 
 def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
-    from weilidai_fixtures import SCENARIOS
-
     base = SCENARIOS.get(name)
     if base is None:
         return overrides  # scenario() names the known ones
@@ -144,8 +143,10 @@ def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
         if key in ("name", "description", "loans"):
             continue  # not overridable: scenario() names what is
         current = getattr(base, key, None)
-        if current is not None and type(value) is not type(current):
-            raise BadRequest(f"{key} must be {type(current).__name__}, got {value!r}")
+        # A status arrives as its string value; scenario() says which statuses it accepts.
+        json_type = str if isinstance(current, StrEnum) else type(current)
+        if current is not None and type(value) is not json_type:
+            raise BadRequest(f"{key} must be {json_type.__name__}, got {value!r}")
     return overrides
 
 

@@ -8,6 +8,7 @@ from werkzeug.wrappers import Response
 from .. import services
 from ..domain import loans as loan_rules
 from ..domain.money import parse_yuan
+from ..domain.rules import AccountStatus
 from ..domain.verification import try_password
 from ..store import transaction
 from .common import login_required, portal_now, verification_policy
@@ -20,7 +21,7 @@ def closed_or_uninvited() -> str | None:
     account = g.person.account
     if account is None:
         return render_template("weilidai/not_invited.html")
-    if account.status == "closed":
+    if account.status == AccountStatus.CLOSED:
         return render_template("weilidai/closed.html", account=account)
     return None
 
