@@ -1,4 +1,4 @@
-# Thin wrappers around the commands the README shows. Every target installs what it needs first.
+# Thin wrappers around the commands docs/ shows. Every target installs what it needs first.
 PY := .venv/bin/python
 PYTEST := .venv/bin/pytest
 HOST ?= 127.0.0.1
@@ -16,23 +16,24 @@ run: install  ## the main job: start the portal, drive every flow, write artifac
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
 	$(PY) -m e2e.walkthrough
 
-test: install  ## unit tests, the e2e suite (headless Chromium, phone profile), then again in a remote browser and against gunicorn
+test: install  ## browserless tests, the browser suite (headless Chromium, phone profile), then again in a remote browser and against gunicorn
 	$(PYTEST) tests -q
-	$(PYTEST) e2e -q
+	$(PYTEST) e2e/tests -q
 	$(MAKE) --no-print-directory test-remote-browser test-prod-portal
 
 unit: install
 	$(PYTEST) tests -q
 
 e2e: install
-	$(PYTEST) e2e -q
+	$(PYTEST) e2e/tests -q
 
 serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
 	$(PY) -m mock_portal --host $(HOST) --port $(PORT)
 
-lint: install
+lint: install  ## ruff (lint and format) and mypy in strict mode
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
+	.venv/bin/mypy
 
 format: install
 	.venv/bin/ruff format .
@@ -52,7 +53,7 @@ regression-update: install  ## accept what every flow does now as the golden sta
 mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
 	$(PY) -m e2e.regression mutants
 
-# Running at scale (README): the whole e2e suite in a remote Playwright server's browser, and
+# Running at scale (docs/scale.md): the whole e2e suite in a remote Playwright server's browser, and
 # against the portal under gunicorn. SCALE_SUBSET narrows both to pytest arguments, e.g.
 # make test-prod-portal SCALE_SUBSET='-k "closure or pause" --variant A'
 SCALE_SUBSET ?=
@@ -67,12 +68,12 @@ serve-prod: install  ## the portal under gunicorn at http://$(HOST):$(PORT) with
 test-remote-browser: install  ## the e2e suite (or SCALE_SUBSET) in the browser of a `playwright run-server` on loopback
 	bash scripts/with_server.sh playwright-server \
 	    '.venv/bin/playwright run-server --host 127.0.0.1 --port $$PORT --unsafe' \
-	    '$(PYTEST) e2e -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
+	    '$(PYTEST) e2e/tests -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
 
 test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn (2 workers): shared by 2 runners, then reset per test
 	bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
-	    '$(PYTEST) e2e -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
+	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
 
 .PHONY: soak bench
 RUNS ?= 20

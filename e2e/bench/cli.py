@@ -51,14 +51,13 @@ from ..harness.flows import all_flows
 from ..harness.journey import Flow, Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import LivePortal, start_portal
+from ..harness.suite import PORTAL_TESTS, SMOKE
 from ..harness.trail import Tap
-from ..soak.cli import SLOW_TEST_FILES
 
 TARGET_STEP_RATIO = 1.3
 TARGET_SPEEDUP = 1.6
 TARGET_P99_MS = 20.0
 # The default suite subset for (b): 30 browser tests that drive the portal's UI end to end.
-SUITE_SUBSET = ("e2e/test_closure.py", "e2e/test_kefu.py", "e2e/test_money.py")
 JOURNAL = "/__test__/requests"
 
 # ------------------------------------------------------------------ the browser floor
@@ -219,7 +218,8 @@ def start_timed_portal(folder: Path) -> tuple[LivePortal, RequestTimer]:
     """Start the in-process portal, its Flask ``wsgi_app`` wrapped in a ``RequestTimer``."""
     portal = start_portal(folder / "portal.sqlite3")
     assert portal.server is not None
-    app: Flask = portal.server.app  # type: ignore[assignment]
+    app = portal.server.app
+    assert isinstance(app, Flask), "start_portal serves the Flask app itself"
     timer = RequestTimer(app.wsgi_app)
     app.wsgi_app = timer  # type: ignore[method-assign]  # Flask's documented middleware hook
     return portal, timer
@@ -364,12 +364,9 @@ def time_suite(paths: list[str], workers: int, log: Path) -> dict[str, Any]:
 def suite_paths(choice: str) -> list[str]:
     """Return the test paths of ``--suite``: ``subset``, ``full`` or explicit paths."""
     if choice == "subset":
-        return list(SUITE_SUBSET)
+        return list(SMOKE)
     if choice == "full":
-        ignored = [
-            arg for slow in SLOW_TEST_FILES if Path(slow).exists() for arg in ("--ignore", slow)
-        ]
-        return ["e2e", *ignored]
+        return list(PORTAL_TESTS)
     return choice.split(",")
 
 
@@ -437,6 +434,7 @@ def measure_flows(
             order = kinds[round_ % len(kinds) :] + kinds[: round_ % len(kinds)]
             for flow in chosen:
                 for kind in order:
+                    run: FlowRun | list[float]
                     if kind == "plain":
                         with timer.capturing() as captured:
                             run = time_flow(browser, base_url, flow)
@@ -501,7 +499,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--suite",
         default="subset",
-        help="for (b): subset (default: " + ", ".join(SUITE_SUBSET) + "), full, "
+        help="for (b): subset (default: the tests marked smoke), full, "
         "or comma-separated test paths",
     )
     parser.add_argument("--skip-suite", action="store_true", help="leave out (b)")

@@ -13,7 +13,7 @@ says to add it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
@@ -63,7 +63,7 @@ def skip_if_shared(item: pytest.Item) -> None:
 class SharedPortalApi(PortalApi):
     """The test API of a shared portal: everything but resetting it or moving its clock."""
 
-    def _refuse(self, what: str) -> Any:
+    def _refuse(self, what: str) -> NoReturn:
         raise SharedPortalError(
             f"this test {what} on a shared external portal, which would change every other "
             f"runner's time; mark it @pytest.mark.{MARKER} (it then runs in-process, or with "
@@ -72,12 +72,12 @@ class SharedPortalApi(PortalApi):
 
     def reset(self) -> dict[str, Any]:
         """Refuse: other runners' people live in this store."""
-        return self._refuse("resets the store")
+        self._refuse("resets the store")
 
     def advance(self, **delta: float) -> str:
         """Refuse: the clock is every runner's."""
-        return self._refuse("moves the clock forward")
+        self._refuse("moves the clock forward")
 
     def set_now(self, moment: str) -> str:
         """Refuse: the clock is every runner's."""
-        return self._refuse("sets the clock")
+        self._refuse("sets the clock")

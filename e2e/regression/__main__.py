@@ -144,7 +144,8 @@ def main(argv: list[str] | None = None) -> int:
 
     add_mutants_parser(commands)
     args = parser.parse_args(argv)
-    return args.handler(args)
+    status: int = args.handler(args)
+    return status
 
 
 if __name__ == "__main__":

@@ -204,7 +204,8 @@ class Baselines:
         folder = self.aria_dir / run.flow
         new_folder = not folder.is_dir()
         folder.mkdir(parents=True, exist_ok=True)
-        changed, added = [], []
+        changed: list[int] = []
+        added: list[int] = []
         for step in run.steps:
             target = aria.step_file(folder, step.index)
             text = aria.render(step)
@@ -226,7 +227,8 @@ class Baselines:
         new_folder = not folder.is_dir()
         folder.mkdir(parents=True, exist_ok=True)
         drifted = {d.index for d in result.screen_drift}
-        changed, added = [], []
+        changed: list[int] = []
+        added: list[int] = []
         for step in run.steps:
             target = screens.step_file(folder, step.index)
             if step.png is None or (target.exists() and step.index not in drifted):

@@ -22,7 +22,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
 from flask import Flask, current_app, has_app_context
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader
@@ -46,7 +46,7 @@ class Mutant:
 MUTANTS: dict[str, Mutant] = {}
 
 
-def mutant(name: str, description: str) -> Callable[[Callable[[Flask], None]], Callable]:
+def mutant(name: str, description: str) -> Callable[[Callable[[Flask], None]], Callable[..., Any]]:
     """Register the decorated function as the mutant ``name``."""
 
     def register(apply: Callable[[Flask], None]) -> Callable[[Flask], None]:
@@ -73,7 +73,8 @@ def override_template(app: Flask, template: str, *edits: tuple[Pattern, str]) ->
     overrides: DictLoader | None = app.extensions.get("mutant_templates")
     if overrides is None:
         overrides = DictLoader({})
-        original: BaseLoader = env.loader  # type: ignore[assignment]
+        assert env.loader is not None, "Flask always gives its Jinja environment a loader"
+        original: BaseLoader = env.loader
         env.loader = ChoiceLoader([overrides, original])
         app.extensions["mutant_templates"] = overrides
         app.extensions["original_templates"] = original
@@ -85,11 +86,15 @@ def override_template(app: Flask, template: str, *edits: tuple[Pattern, str]) ->
         source, count = pattern.subn(lambda _match, new=new: new, source)
         if count == 0:
             raise MutantOutdated(f"{template} no longer contains {pattern.pattern!r}")
-    overrides.mapping[template] = source
+    # DictLoader keeps the very dict it was given, so adding to it serves the new source.
+    cast("dict[str, str]", overrides.mapping)[template] = source
 
 
 def patch_function(
-    app: Flask, owner: Any, attribute: str, mutate: Callable[[Callable], Callable]
+    app: Flask,
+    owner: Any,
+    attribute: str,
+    mutate: Callable[[Callable[..., Any]], Callable[..., Any]],
 ) -> None:
     """Replace ``owner.attribute`` by ``mutate(original)`` while ``app`` handles a request."""
     original = getattr(owner, attribute)
@@ -97,7 +102,7 @@ def patch_function(
 
     @functools.wraps(original)
     def dispatch(*args: Any, **kwargs: Any) -> Any:
-        if has_app_context() and current_app._get_current_object() is app:  # type: ignore[attr-defined]
+        if has_app_context() and current_app._get_current_object() is app:  # type: ignore[attr-defined]  # a LocalProxy method the stubs leave out
             return mutated(*args, **kwargs)
         return original(*args, **kwargs)
 
@@ -168,7 +173,7 @@ def _extra_confirmation(app: Flask) -> None:
 def _variant_b_mixed_labels(app: Flask) -> None:
     from mock_portal.views import common
 
-    def mutate(variant_for: Callable) -> Callable:
+    def mutate(variant_for: Callable[..., Any]) -> Callable[..., Any]:
         def mixed(code: str | None) -> Any:
             variant = variant_for(code)
             if variant.code == "B":
@@ -187,8 +192,8 @@ def _variant_b_mixed_labels(app: Flask) -> None:
 def _no_one_fen_block(app: Flask) -> None:
     from mock_portal.domain import rules
 
-    def mutate(closure_precheck: Callable) -> Callable:
-        def precheck(status: str, loans: list, risk_flag: bool, now: Any) -> Any:
+    def mutate(closure_precheck: Callable[..., Any]) -> Callable[..., Any]:
+        def precheck(status: str, loans: list[Any], risk_flag: bool, now: Any) -> Any:
             result = closure_precheck(status, loans, risk_flag, now)
             if result.check is rules.Check.OUTSTANDING and result.owed.total_fen <= 1:
                 if status == "closure_pending":
@@ -205,7 +210,7 @@ def _no_one_fen_block(app: Flask) -> None:
 def _entry_while_paused(app: Flask) -> None:
     from mock_portal.domain import rules
 
-    def mutate(entry_visible: Callable) -> Callable:
+    def mutate(entry_visible: Callable[..., Any]) -> Callable[..., Any]:
         def visible(status: str, opted_out: bool, owed_fen: int) -> bool:
             return status == "paused" or entry_visible(status, opted_out, owed_fen)
 
@@ -228,9 +233,9 @@ def _password_never_locks(app: Flask) -> None:
 def _opt_out_ignored(app: Flask) -> None:
     from mock_portal.domain import rules
 
-    def mutate(entry_visible: Callable) -> Callable:
+    def mutate(entry_visible: Callable[..., Any]) -> Callable[..., Any]:
         def visible(status: str, opted_out: bool, owed_fen: int) -> bool:
-            return entry_visible(status, False, owed_fen)
+            return bool(entry_visible(status, False, owed_fen))
 
         return visible
 
@@ -252,7 +257,7 @@ def _steps_skippable(app: Flask) -> None:
     from mock_portal.store import get_db
     from mock_portal.views import closure
 
-    def mutate(flow_at: Callable) -> Callable:
+    def mutate(flow_at: Callable[..., Any]) -> Callable[..., Any]:
         def any_order(token: str, step: str) -> Any:
             flow = services.current_flow(get_db(), g.person, token)
             if flow is not None and flow.step != "done":
@@ -280,11 +285,11 @@ def _acknowledgement_optional(app: Flask) -> None:
 def _repay_leaves_a_fen(app: Flask) -> None:
     from mock_portal.domain import loans
 
-    def mutate(pay: Callable) -> Callable:
-        def pay_short(account_loans: list, amount_fen: int) -> int:
+    def mutate(pay: Callable[..., Any]) -> Callable[..., Any]:
+        def pay_short(account_loans: list[Any], amount_fen: int) -> int:
             if amount_fen <= 1:
                 return 0  # the last fen is "paid" without touching the loans
-            return pay(account_loans, amount_fen - 1)
+            return int(pay(account_loans, amount_fen - 1))
 
         return pay_short
 

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from ..harness.suite import PORTAL_TESTS
 from .mutants import MUTANTS, MutantOutdated, apply_mutant
 
 CONTROL = "control"
@@ -45,16 +46,11 @@ class JobResult:
     log: str
 
 
-# Test files that are not about the portal's behaviour: this package's own tests (they start
-# their own mutant), and the walkthrough recordings (they film the same flows the suite and the
-# checks already drive, at a pace a person can follow, and encode video: minutes per mutant).
-NOT_ABOUT_THE_PORTAL = ("e2e/test_regression.py", "e2e/test_walkthroughs.py")
-
-
 def e2e_command(mutant: str) -> list[str]:
     """Return the e2e suite's command line against ``mutant`` (none for the control)."""
-    command = [sys.executable, "-m", "pytest", "e2e", "-x", "-q", "-p", "no:cacheprovider"]
-    command += [f"--ignore={path}" for path in NOT_ABOUT_THE_PORTAL]
+    # Only the tests about the portal: the tools' own tests start their own mutants or film the
+    # same flows the suite and the checks already drive (minutes of video per mutant).
+    command = [sys.executable, "-m", "pytest", *PORTAL_TESTS, "-x", "-q", "-p", "no:cacheprovider"]
     return command + ([] if mutant == CONTROL else ["--mutant", mutant])
 
 
@@ -256,7 +252,7 @@ def mutants(args: argparse.Namespace) -> int:
     return status
 
 
-def add_parser(commands: argparse._SubParsersAction) -> None:
+def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``mutants`` command to the CLI."""
     parser = commands.add_parser("mutants", help="check that the suite and checks catch mutants")
     parser.add_argument("--only", action="append", help="only this mutant (repeatable)")

@@ -129,7 +129,8 @@ def _step_drift(index: int, want: PathStep, got: PathStep) -> list[str]:
         if wanted == tapped:
             continue
         if wanted is None:
-            lines.append(f"{where}: found an extra tap, {tap_text(tapped)}")  # type: ignore[arg-type]
+            assert tapped is not None  # they differ, so this one is a tap
+            lines.append(f"{where}: found an extra tap, {tap_text(tapped)}")
         elif tapped is None:
             lines.append(f"{where}: expected {tap_text(wanted)}, found no tap")
         elif wanted.screen == tapped.screen and wanted.role == tapped.role:

@@ -26,9 +26,10 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..harness.suite import PORTAL_TESTS, SUITE, TOOL_TESTS
+
 # Test files that produce artifacts (videos, screenshots, gunicorn fleets) and take minutes;
 # they prove the tooling, not the portal, so a soak leaves them out by default.
-SLOW_TEST_FILES = ("e2e/test_walkthroughs.py", "e2e/test_regression.py", "e2e/test_scale.py")
 
 # The burner spins until its deadline or until its parent is gone, whichever comes first, so a
 # soak killed with SIGKILL still cannot leave a core spinning for ever.
@@ -150,7 +151,7 @@ def summarise_reports(paths: Iterable[Path]) -> SoakSummary:
 
 
 @contextmanager
-def cpu_burners(count: int, deadline_seconds: float) -> Iterator[list[subprocess.Popen]]:
+def cpu_burners(count: int, deadline_seconds: float) -> Iterator[list[subprocess.Popen[bytes]]]:
     """Keep ``count`` cores busy with spinning child processes; always kill them on exit."""
     burners = [
         subprocess.Popen([sys.executable, "-c", BURNER_SOURCE, str(deadline_seconds)])
@@ -172,15 +173,12 @@ def pytest_command(
     names_paths = any(
         not arg.startswith("-") and Path(arg.split("::")[0]).exists() for arg in extra
     )
-    command = [sys.executable, "-m", "pytest", *([] if names_paths else ["e2e"])]
+    suite = [] if names_paths else (PORTAL_TESTS if not include_all else [SUITE])
+    command = [sys.executable, "-m", "pytest", *suite]
     command += ["-q", "-p", "no:cacheprovider"]
     if workers > 1:
         command += ["-n", str(workers)]
     command += [f"--junitxml={report}", "-o", "junit_family=xunit1"]
-    if not include_all:
-        for slow in SLOW_TEST_FILES:
-            if Path(slow).exists():
-                command += ["--ignore", slow]
     return command + list(extra)
 
 
@@ -249,7 +247,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="pytest -n (default 2)")
     parser.add_argument("--burners", type=int, default=1, help="CPU burners beside it (1)")
     parser.add_argument(
-        "--include-all", action="store_true", help=f"also run {', '.join(SLOW_TEST_FILES)}"
+        "--include-all", action="store_true", help=f"also run the tools' own tests ({TOOL_TESTS})"
     )
     parser.add_argument(
         "--run-timeout", type=float, default=1800, help="kill a run after this many s (1800)"
@@ -305,4 +303,3 @@ def main(argv: list[str] | None = None) -> int:
     )
     print_summary(summary, out)
     return 0 if summary.ok else 1
-

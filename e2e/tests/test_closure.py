@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from playwright.sync_api import Page, expect
 
 from e2e.harness.flows import blocked_then_repay_flow, close_account_flow, path_to_closure
 from e2e.harness.journey import Journey
 from e2e.harness.labels import Labels
-from e2e.harness.pages import MePage
+from e2e.harness.pages import ClosureEntry, MePage
+
+# A quick sample of the suite: the bench times it (docs/performance.md).
+pytestmark = pytest.mark.smoke
 
 
 def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, person, labels: Labels):
@@ -35,7 +39,7 @@ def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, per
     someone = person("outstanding_0_01")
     before = portal.state(someone)
     journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    blocked = journey.screen.blocked()
+    blocked = journey.on(ClosureEntry).blocked()
     expect(blocked.amount).to_have_text("¥0.01")
     expect(blocked.breakdown).to_contain_text(re.compile(r"本金\s*¥0\.01"))
     expect(page.get_by_role("link", name="去还款")).to_be_visible()

@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from playwright.sync_api import Page, expect
 
 from e2e.harness.flows import path_to_closure, read_consequences, verify_password, verify_sms
 from e2e.harness.journey import Journey
-from e2e.harness.pages import FacePage, SubmittedPage
+from e2e.harness.pages import ClosureEntry, FacePage, SubmittedPage
 
 
-def at_face_step(page: Page, portal, someone, labels) -> FacePage:  # type: ignore[no-untyped-def]
+def at_face_step(page: Page, portal, someone, labels) -> FacePage:
     steps = path_to_closure(labels) + [read_consequences(), verify_password(), verify_sms()]
-    return Journey(page, portal, someone).run(steps).screen
+    return Journey(page, portal, someone).run(steps).on(FacePage)
 
 
-def face_posts(portal, someone) -> list[dict]:  # type: ignore[no-untyped-def]
+def face_posts(portal, someone) -> list[dict[str, Any]]:
     journal = portal.requests(endpoint="closure.face", method="POST")
     return [r for r in journal if r["person_id"] == someone.id]
 
@@ -62,7 +64,7 @@ def test_a_slow_submission_shows_progress(page: Page, portal, person, labels):
 def test_a_failed_repayment_changes_nothing_and_can_be_retried(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    repay = journey.screen.blocked().go_repay()
+    repay = journey.on(ClosureEntry).blocked().go_repay()
     portal.add_fault(route="weilidai.repay", method="POST", status=500)
     repay.fill("支付密码", someone.payment_password)
     page.get_by_role("button", name="确认还款").click()

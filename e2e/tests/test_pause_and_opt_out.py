@@ -7,7 +7,7 @@ from playwright.sync_api import Page, expect
 
 from e2e.harness.flows import opt_out_flow, path_to_menu, pause_borrowing_flow
 from e2e.harness.journey import Journey
-from e2e.harness.pages import MePage
+from e2e.harness.pages import MePage, WeilidaiHomePage
 
 
 @pytest.mark.owns_portal
@@ -61,7 +61,13 @@ def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, perso
 def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     journey = Journey(page, portal, someone).run(path_to_menu())
-    guide = journey.screen.open_help().search("借款功能关闭").open_pause_guide().confirm_pause()
+    guide = (
+        journey.on(WeilidaiHomePage)
+        .open_help()
+        .search("借款功能关闭")
+        .open_pause_guide()
+        .confirm_pause()
+    )
     expect(guide.error).to_contain_text("您还有未还清的借款（¥0.01）")
     assert portal.state(someone)["status"] == "active"
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_be_visible()
@@ -70,7 +76,7 @@ def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, port
 def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(path_to_menu())
-    guide = journey.screen.open_help().search("关闭微粒贷").open_pause_guide()
+    guide = journey.on(WeilidaiHomePage).open_help().search("关闭微粒贷").open_pause_guide()
     guide.pause_button.click()
     expect(guide.error).to_have_text("请确认已了解暂停借款的影响")
     assert portal.state(someone)["status"] == "active"
@@ -79,7 +85,7 @@ def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels)
 def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(path_to_menu())
-    results = journey.screen.open_help().search("怎么提额")
+    results = journey.on(WeilidaiHomePage).open_help().search("怎么提额")
     expect(results.nothing_found).to_contain_text("没有找到与“怎么提额”相关的内容")
     expect(results.nothing_found).to_contain_text("关闭微粒贷")
     expect(results.pause_result).to_have_count(0)
@@ -88,7 +94,7 @@ def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal
 def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(path_to_menu())
-    results = journey.screen.open_site().open_faq().search("关闭微粒贷")
+    results = journey.on(WeilidaiHomePage).open_site().open_faq().search("关闭微粒贷")
     expect(results.pause_result).to_be_visible()
 
 
@@ -102,7 +108,7 @@ def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
 def test_opting_out_with_money_owed_is_refused(page: Page, portal, person, labels):
     someone = person("overdue_penalty")
     journey = Journey(page, portal, someone).run(path_to_menu())
-    settings = journey.screen.open_settings().open_notifications()
+    settings = journey.on(WeilidaiHomePage).open_settings().open_notifications()
     settings.opt_out_box.check()
     settings.page.get_by_role("button", name="保存").click()
     expect(settings.error).to_contain_text("您还有未还清的借款（¥2.37）")

@@ -7,10 +7,10 @@ from playwright.sync_api import Page, expect
 
 from e2e.harness.flows import close_account_flow, path_to_closure
 from e2e.harness.journey import Journey
-from e2e.harness.pages import MePage
+from e2e.harness.pages import ClosureEntry, MePage
 
 
-def submit_closure(page: Page, portal, someone, labels) -> str:  # type: ignore[no-untyped-def]
+def submit_closure(page: Page, portal, someone, labels) -> str:
     journey = Journey(page, portal, someone).run(close_account_flow(labels).steps)
     return journey.notes["reference"]
 
@@ -61,7 +61,7 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
 ):
     someone = person("overdue_penalty")
     journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    blocked = journey.screen.blocked()
+    blocked = journey.on(ClosureEntry).blocked()
     expect(blocked.amount).to_have_text("¥2.37")
     expect(blocked.breakdown).to_contain_text("罚息¥2.37")
     blocked.go_repay().repay(someone.payment_password)

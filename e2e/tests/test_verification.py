@@ -16,16 +16,16 @@ from e2e.harness.flows import (
     wrong_password_for,
 )
 from e2e.harness.journey import Journey
-from e2e.harness.pages import FacePage, SmsPage
+from e2e.harness.pages import ClosureEntry, FacePage, PasswordPage, SmsPage
 
 
-def let_time_pass(page: Page, portal, seconds: int) -> None:  # type: ignore[no-untyped-def]
+def let_time_pass(page: Page, portal, seconds: int) -> None:
     """Move the portal clock and the page's own clock (the resend countdown) together."""
     portal.advance(seconds=seconds)
     page.clock.run_for(seconds * 1000)
 
 
-def to_step(page: Page, portal, someone, labels, steps):  # type: ignore[no-untyped-def]
+def to_step(page: Page, portal, someone, labels, steps):
     return Journey(page, portal, someone).run(path_to_closure(labels) + steps).screen
 
 
@@ -33,7 +33,7 @@ def to_step(page: Page, portal, someone, labels, steps):  # type: ignore[no-unty
 def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
-    password = journey.screen
+    password = journey.on(PasswordPage)
     password.submit(someone.payment_password)  # even the right one is refused while locked
     expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 180 分钟后再试")
     portal.advance(
@@ -160,7 +160,7 @@ def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, per
     page.goto(face_url)
     expect(page.get_by_role("heading", level=1)).to_have_text("验证支付密码")
     expect(page.get_by_role("alert")).to_have_text("请按顺序完成身份验证")
-    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value") or ""
     response = page.request.post(face_url, form={"csrf_token": token}, max_redirects=0)
     assert response.status == 302
     assert response.headers["location"].endswith("/password")
@@ -173,7 +173,7 @@ def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, pers
         page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
     )
     face_url = page.url
-    token = page.locator("input[name=csrf_token]").first.get_attribute("value")
+    token = page.locator("input[name=csrf_token]").first.get_attribute("value") or ""
     face.page.get_by_role("button", name="开始人脸识别").dblclick()
     expect(page.get_by_role("heading", level=1)).to_have_text("申请已提交")
     replay = page.request.post(face_url, form={"csrf_token": token})  # a late replay
@@ -186,7 +186,7 @@ def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, pers
 
 def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
     someone = person("invited")
-    consequences = Journey(page, portal, someone).run(path_to_closure(labels)).screen
+    consequences = Journey(page, portal, someone).run(path_to_closure(labels)).on(ClosureEntry)
     consequences = consequences.consequences()
     consequences.next_button.click()
     expect(consequences.error).to_have_text("请先阅读并勾选“我已知晓注销后果”")

@@ -22,7 +22,8 @@ from pathlib import Path
 from playwright.sync_api import Browser, sync_playwright
 
 from ..harness.browser_env import launch_options
-from ..harness.flows import Flow, all_flows
+from ..harness.flows import all_flows
+from ..harness.journey import Flow
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import start_portal
 from . import gallery

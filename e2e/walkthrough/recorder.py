@@ -23,7 +23,7 @@ from typing import Any, Protocol
 
 from playwright.sync_api import Page
 
-from ..harness.flows import Flow, Journey, Step
+from ..harness.journey import Flow, Journey, Step
 from ..harness.trail import Tap
 
 ACCENT = "#07c160"  # WeChat green, so decorations look native to the screens
@@ -196,14 +196,14 @@ class WalkthroughRecorder:
 
     # ------------------------------------------------------------------ the observer
 
-    def before_step(self, index: int, step: Step, journey: Journey) -> None:
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
         """Put up the step's chapter card, then its caption for the rest of the step."""
         total = len(self.flow.steps)
         self.steps.append(StepRecord(index=index, name=step.name, start=self.now(), end=-1.0))
         self.card(step.name, f"第 {index} / {total} 步", self.pace.card_ms)
         self._caption = self.page.screencast.show_overlay(caption_html(index, total, step.name))
 
-    def after_step(self, index: int, step: Step, journey: Journey, taps: list[Tap]) -> None:
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
         """Let the result sink in, note what is on screen and save a clean screenshot."""
         record = self.steps[-1]
         if self.pace.dwell_ms > 0:
