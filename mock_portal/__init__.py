@@ -44,8 +44,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     ):
         app.register_blueprint(blueprint)
 
-    # Flask-WTF ships no type information: https://github.com/pallets-eco/flask-wtf/pull/636
-    from flask_wtf.csrf import CSRFProtect  # type: ignore[import-untyped]  # no py.typed, no stubs
+    from flask_wtf.csrf import CSRFProtect
 
     csrf = CSRFProtect(app)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, delete, exists, func, or_, select
 from sqlalchemy.orm import Session
+
 from weilidai_fixtures import Scenario, make_person
 from weilidai_fixtures.people import DEFAULT_SEED
 

@@ -67,6 +67,16 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "variant" in metafunc.fixturenames:
+    if "variant" in metafunc.fixturenames and not parametrizes_variant(metafunc):
         chosen = metafunc.config.getoption("--variant") or list(VARIANTS)
         metafunc.parametrize("variant", chosen)
+
+
+def parametrizes_variant(metafunc: pytest.Metafunc) -> bool:
+    """Say whether the test parametrizes ``variant`` itself (then it chooses, not the plugin)."""
+    for marker in metafunc.definition.iter_markers("parametrize"):
+        names = marker.args[0]
+        listed = names.split(",") if isinstance(names, str) else list(names)
+        if "variant" in (name.strip() for name in listed):
+            return True
+    return False

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import Browser
-from weilidai_fixtures.scenarios import SCENARIOS
 
 from mock_portal import __version__ as PORTAL_VERSION
+from weilidai_fixtures.scenarios import SCENARIOS
 
 from ..harness.driver import Observer, Outcome, drive
 from ..harness.journey import Flow, Journey, Step

@@ -24,9 +24,7 @@ from flask import (
     url_for,
 )
 from flask.sessions import SecureCookieSessionInterface
-
-# Flask-WTF ships no type information: https://github.com/pallets-eco/flask-wtf/pull/636
-from flask_wtf.csrf import CSRFError  # type: ignore[import-untyped]  # no py.typed, no stubs
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.security import safe_join
 from werkzeug.wrappers import Response as BaseResponse

@@ -14,8 +14,9 @@ from flask import (
     url_for,
 )
 from sqlalchemy import select
-from weilidai_fixtures import SCENARIOS, scenario
 from werkzeug.wrappers import Response
+
+from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import services
 from ..store import Person, get_db, transaction

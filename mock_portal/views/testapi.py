@@ -12,8 +12,9 @@ from typing import Any
 
 from flask import Blueprint, current_app, jsonify, request, session
 from sqlalchemy import delete, select
-from weilidai_fixtures import SCENARIOS, scenario
 from werkzeug.wrappers import Response
+
+from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import clock, services, store
 from ..store import Fault, Person, RequestRecord, SmsCode, get_db, transaction
