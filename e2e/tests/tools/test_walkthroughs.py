@@ -21,7 +21,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.harness import shared_portal
 from e2e.harness.devices import PHONE
-from e2e.harness.flows import Flow, all_flows
+from e2e.harness.flows import all_flows
+from e2e.harness.journey import Flow
 from e2e.harness.labels import LABELS, VARIANTS
 from e2e.harness.portal import LivePortal
 from e2e.walkthrough import gallery, media, vtt
