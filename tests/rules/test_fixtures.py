@@ -7,6 +7,7 @@ import re
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from weilidai_fixtures import SCENARIOS, Scenario, make_person, scenario
 from weilidai_fixtures.people import DEFAULT_SEED
 
