@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-OUTSIDE_TEST = '''
+OUTSIDE_TEST = """
 from e2e.harness.flows import opt_out_flow
 
 
@@ -14,7 +14,7 @@ def test_opting_out_from_another_project(journey, labels, portal):
     trip = journey("invited").run(opt_out_flow(labels).steps)
     assert trip.person.variant == labels.variant == "B"
     assert portal.state(trip.person)["entry_visible"] is False
-'''
+"""
 
 
 def test_a_project_outside_the_repository_uses_the_plugin(tmp_path: Path) -> None:
