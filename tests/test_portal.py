@@ -338,23 +338,6 @@ def test_test_api_is_404_when_off(
 # ---------------------------------------------------------------- screens
 
 
-def test_closure_steps_open_in_turn(
-    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
-) -> None:
-    person = auth.person("invited")
-    token = closure.start()
-    assert client.get(f"/weilidai/closure/{token}/password").status_code == 200
-    closure.pass_password(token, person)
-    assert client.get(f"/weilidai/closure/{token}/sms").status_code == 200
-    closure.send_sms(token)
-    closure.enter_sms(token, person)
-    assert client.get(f"/weilidai/closure/{token}/face").status_code == 200
-    closure.pass_face(token)
-    page = client.get(f"/weilidai/closure/{token}/submitted")
-    assert page.status_code == 200
-    assert control.state(person)["application"]["reference"] in page.get_data(as_text=True)
-
-
 def test_demo_page_and_root(client: FlaskClient, auth: AuthActions) -> None:
     assert client.get("/").location == "/demo/"
     auth.person("invited")
@@ -365,64 +348,6 @@ def test_demo_page_and_root(client: FlaskClient, auth: AuthActions) -> None:
 # ---------------------------------------------------------------- closure rules
 
 
-def test_closure_needs_the_acknowledgement(
-    app: Flask, client: FlaskClient, auth: AuthActions
-) -> None:
-    auth.person("invited")
-    response = client.post("/weilidai/closure/", data={})
-    assert response.status_code == 200
-    assert "请先阅读并勾选" in response.get_data(as_text=True)
-    assert Snapshot.of(client).count("closure_flow") == 0
-
-
-@pytest.mark.parametrize("step", ["sms", "face"])
-def test_steps_cannot_be_skipped(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
-    step: str,
-) -> None:
-    person = auth.person("invited")
-    token = closure.start()
-
-    response = client.post(f"/weilidai/closure/{token}/{step}", data={"sms_code": "123456"})
-
-    assert response.status_code == 302
-    assert response.location == f"/weilidai/closure/{token}/password"
-    assert control.state(person)["application"] is None
-    assert control.state(person)["status"] == "active"
-    assert Snapshot.of(client).count("application") == 0
-
-
-def test_face_cannot_come_before_the_sms_code(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
-) -> None:
-    person = auth.person("invited")
-    token = closure.start()
-    closure.pass_password(token, person)
-
-    response = client.post(f"/weilidai/closure/{token}/face")
-
-    assert response.location == f"/weilidai/closure/{token}/sms"
-    assert control.state(person)["application"] is None
-
-
-def test_no_sms_is_sent_before_the_password(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
-) -> None:
-    auth.person("invited")
-    token = closure.start()
-    response = client.post(f"/weilidai/closure/{token}/sms/send")
-    assert response.location == f"/weilidai/closure/{token}/password"
-    assert Snapshot.of(client).count("sms_code") == 0
-
-
 def test_someone_elses_flow_is_not_found(
     client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
@@ -430,92 +355,6 @@ def test_someone_elses_flow_is_not_found(
     token = closure.start()
     auth.person("invited")
     assert client.get(f"/weilidai/closure/{token}/password").status_code == 404
-
-
-def test_face_step_twice_makes_one_application(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
-) -> None:
-    person = auth.person("invited")
-    token = closure.apply(person)
-    first = control.state(person)["application"]
-
-    response = client.post(f"/weilidai/closure/{token}/face")
-
-    assert response.location == f"/weilidai/closure/{token}/submitted"
-    assert Snapshot.of(client).count("application") == 1
-    assert control.state(person)["application"] == first
-    assert first["status"] == "pending"
-    assert control.state(person)["status"] == "closure_pending"
-
-
-def test_a_second_flow_while_under_review_goes_to_the_status(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
-) -> None:
-    person = auth.person("invited")
-    closure.apply(person)
-    response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
-    assert response.location == "/weilidai/closure/status"
-    assert Snapshot.of(client).count("closure_flow") == 1
-    assert Snapshot.of(client).count("application") == 1
-
-
-def test_a_wrong_password_stays_on_the_step(
-    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
-) -> None:
-    person = auth.person("invited", payment_password="385920")
-    token = closure.start()
-    response = client.post(
-        f"/weilidai/closure/{token}/password", data={"payment_password": "000000"}
-    )
-    assert response.status_code == 200
-    assert "还可以尝试 2 次" in response.get_data(as_text=True)
-    assert client.post(f"/weilidai/closure/{token}/face").location.endswith("/password")
-    assert control.state(person)["application"] is None
-
-
-def test_a_failing_face_check_submits_nothing(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
-) -> None:
-    person = auth.person("face_check_fails")
-    token = closure.start()
-    closure.pass_password(token, person)
-    closure.send_sms(token)
-    closure.enter_sms(token, person)
-    response = client.post(f"/weilidai/closure/{token}/face")
-    assert response.status_code == 200
-    assert "人脸识别未通过" in response.get_data(as_text=True)
-    assert Snapshot.of(client).count("application") == 0
-
-
-def test_one_fen_owed_blocks_the_closure(
-    app: Flask, client: FlaskClient, auth: AuthActions, control: ControlActions
-) -> None:
-    person = auth.person("outstanding_0_01")
-
-    response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
-
-    assert response.status_code == 200
-    page = response.get_data(as_text=True)
-    assert "¥0.01" in page
-    assert "去还款" in page
-    assert Snapshot.of(client).count("closure_flow") == 0
-    after = control.state(person)
-    assert after["application"] is None
-    assert after["status"] == "active"
-    assert after["outstanding_fen"] == 1
-
-
-def test_a_recent_loan_has_no_closure_option(
-    app: Flask, client: FlaskClient, auth: AuthActions
-) -> None:
-    auth.person("recent_loan")
-    response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
-    assert response.location == "/weilidai/site/security"
-    assert Snapshot.of(client).count("closure_flow") == 0
 
 
 # ---------------------------------------------------------------- review and time
