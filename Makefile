@@ -9,22 +9,22 @@ PORT ?= 8000
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
 
-run: install  ## the main job: start the portal, drive every flow, write artifacts and a report
+run: install  ## the main job: drive every flow with a screenshot per step, then film the walkthroughs
 	$(PY) -m e2e.run
 	$(PY) -m e2e.walkthrough
 
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
 	$(PY) -m e2e.walkthrough
 
-test: install  ## browserless tests, the browser suite (headless Chromium, phone profile), then again in a remote browser and against gunicorn
+test: install  ## the browserless tests, the browser suite, then the suite in a remote browser and against gunicorn
 	$(PYTEST) tests -q
 	$(PYTEST) e2e/tests -q
 	$(MAKE) --no-print-directory test-remote-browser test-prod-portal
 
-unit: install
+unit: install  ## only the browserless tests
 	$(PYTEST) tests -q
 
-e2e: install
+e2e: install  ## only the browser suite
 	$(PYTEST) e2e/tests -q
 
 serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
@@ -35,27 +35,26 @@ lint: install  ## ruff (lint and format) and mypy in strict mode
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
 
-format: install
+format: install  ## ruff format and ruff check --fix
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
-clean:
+clean:  ## remove artifacts/, test-results/, .pytest_cache/ and instance/
 	rm -rf artifacts test-results .pytest_cache instance
 
+# Flow regression checks: docs/regression.md
 .PHONY: regression regression-update mutants
 
-regression: install  ## compare every flow's path, ARIA structure and look with e2e/regression/golden; report in artifacts/regression/
+regression: install  ## compare every flow's path, ARIA structure and look with its golden files
 	$(PY) -m e2e.regression check
 
-regression-update: install  ## accept what every flow does now as the golden state; print what changed
+regression-update: install  ## accept what every flow does now as its golden state
 	$(PY) -m e2e.regression update
 
-mutants: install  ## run the e2e suite and the regression checks against every portal mutant; print the score
+mutants: install  ## check that the e2e suite and the regression checks catch every portal mutant
 	$(PY) -m e2e.regression mutants
 
-# Running at scale (docs/scale.md): the whole e2e suite in a remote Playwright server's browser, and
-# against the portal under gunicorn. SCALE_SUBSET narrows both to pytest arguments, e.g.
-# make test-prod-portal SCALE_SUBSET='-k "closure or pause" --variant A'
+# Running at scale: docs/scale.md
 SCALE_SUBSET ?=
 WORKERS ?= 4
 PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
@@ -70,16 +69,17 @@ test-remote-browser: install  ## the e2e suite (or SCALE_SUBSET) in the browser 
 	    '.venv/bin/playwright run-server --host 127.0.0.1 --port $$PORT --unsafe' \
 	    '$(PYTEST) e2e/tests -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
 
-test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn (2 workers): shared by 2 runners, then reset per test
+test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn with 2 workers
 	bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
 
+# Bench and soak: docs/performance.md
 .PHONY: soak bench
 RUNS ?= 20
 
-soak: install  ## run the e2e suite RUNS times with -n 2 and a busy core; name every flaky test (ARGS go to pytest)
+soak: install  ## run the e2e suite RUNS times beside a busy core and name every flaky test
 	$(PY) -m e2e.soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
 
-bench: install  ## per-step time against the browser floor, -n 2 speed-up, portal latency, video cost; artifacts/bench/bench.json
+bench: install  ## measure per-step time against the browser floor, the -n 2 speed-up, portal latency and video cost
 	$(PY) -m e2e.bench

@@ -1,9 +1,7 @@
 """Fault injection and the request journal, for tests of how clients cope (test mode only).
 
-A fault (added with ``POST /__test__/faults``) delays, fails or drops the next N requests to a
-route, before the view runs (nothing changes) or after it (the change is saved but the client
-never hears of it: the case a retry must survive). The journal records every answered request,
-so a test can assert "the closure was submitted exactly once".
+See docs/test-api.md (``/__test__/faults``, ``/__test__/requests``) and
+docs/rules.md#faults-slow-answers-errors-lost-connections.
 """
 
 from __future__ import annotations

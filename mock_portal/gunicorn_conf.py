@@ -1,9 +1,6 @@
 """gunicorn settings for the portal as a shared service (``make serve-prod``).
 
-``gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:8000 --workers 4``
-
-Every worker must agree: the store (and with it the portal clock) is the database, the session
-cookie's signing key is shared, and the tables are created once, before the workers start.
+See docs/scale.md#the-portal-as-a-shared-service.
 """
 
 from __future__ import annotations

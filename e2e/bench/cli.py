@@ -1,21 +1,6 @@
 """Benchmark the harness: per-step time against the browser floor, -n 2 speed-up, latency, video.
 
-``python -m e2e.bench`` (what ``make bench`` calls) measures, in one run:
-
-a. each flow's median time per step, and the browser floor: the same number of
-   click-navigate-assert steps on tiny static pages (``FloorServer``) in the same browser and
-   phone profile, and their ratio (target ≤ 1.3);
-b. the e2e suite's wall time serial and with ``-n 2``, as pytest subprocesses (a representative
-   subset by default, ``--suite full`` for all of it), and the speed-up (target ≥ 1.6);
-c. the portal's per-request latency p50/p99 during the flows (target p99 < 20 ms), from the
-   portal's request journal (``GET /__test__/requests``) when it has one, and always from a
-   timing middleware around the in-process app's WSGI callable;
-d. the cost of video recording: the same flows in a context with ``record_video_dir``, as a ratio.
-
-Flow, floor and video runs are interleaved (and their order rotated every round) so the load of
-a shared machine falls on all three alike: compare the ratios, not the absolute times. It prints a
-table and writes ``artifacts/bench/bench.json``. This is a measuring tool, not a test: it reads
-clocks on purpose.
+It reads clocks on purpose: it is a measuring tool, not a test. See docs/performance.md#bench.
 """
 
 from __future__ import annotations

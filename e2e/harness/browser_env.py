@@ -1,14 +1,9 @@
 """Locate the Chromium and ffmpeg that Playwright should use on this machine.
 
-Used by ``scripts/install.sh`` (as a script) and by the e2e conftest (as a module).
-
-Playwright's own downloaded Chromium is preferred; when it is missing (e.g. no
-access to Playwright's CDN) a system Chromium is used instead.
-
-CLI:
-    python e2e/harness/browser_env.py --check        # print "playwright PATH" or "system PATH";
-                                                 # exit 1 (with install hint) if none
-    python e2e/harness/browser_env.py --ffmpeg-path  # print where Playwright expects ffmpeg
+Playwright's own downloaded Chromium if it is there, else a system Chromium. Imported by the
+plugin's fixtures and the tools; run as a script by ``scripts/install.sh``, which reads its output:
+``--check`` prints ``playwright PATH`` or ``system PATH`` (exit 1 with an install hint if neither),
+``--ffmpeg-path`` where Playwright expects ffmpeg.
 """
 
 from __future__ import annotations

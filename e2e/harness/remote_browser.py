@@ -1,20 +1,9 @@
 """Drive the suite's browser on a remote Playwright server instead of launching one here.
 
-``--connect-ws ws://HOST:PORT/`` (or ``PW_CONNECT_WS``) gives pytest-playwright a
-``connect_options`` dict, and its ``launch_browser`` then calls ``browser_type.connect(...)``
-instead of ``launch(...)``. The server is ``playwright run-server`` (shipped with the Playwright
-package) or any grid speaking its protocol.
-
-Launch options travel in the ``x-playwright-launch-options`` header as JSON, which the server
-reads under Playwright's own camelCase names (``executablePath``, ``slowMo``). pytest-playwright
-sends that header too, but with the Python names (``executable_path``), which the server ignores
-silently; so ``connect_options`` carries its own header, which takes precedence. A server only
-honours ``executablePath`` and ``args`` when started with ``--unsafe``; without it, it launches
-the browser it downloaded itself.
-
-Client and server must run the same Playwright minor version: the server refuses any other with
-an HTTP 428. ``explain_connect_error`` turns that, and the other ways a connection fails, into a
-message that says what to do.
+pytest-playwright sends the launch options in the ``x-playwright-launch-options`` header under
+their Python names (``executable_path``), which the server silently ignores, so
+``connect_options`` sends its own header, under Playwright's camelCase names, which takes
+precedence. See docs/scale.md#remote-browsers.
 """
 
 from __future__ import annotations

@@ -1,14 +1,7 @@
 """An external portal shared by many runners: which tests may reset it or move its clock.
 
-Every test seeds its own person, so runners sharing one portal (CI shards, xdist workers,
-colleagues) never see each other's people. The portal clock is the one thing they all share,
-and it only moves forward: a test that moves it (``portal.advance``, ``portal.set_now``), resets
-the store, or needs the clock at ``MOCK_PORTAL_CLOCK_START`` would break the others, and be
-broken by them. Such a test carries ``@pytest.mark.owns_portal``. It runs on the suite's own
-in-process portal, or on an external one with ``--reset-external`` (one runner, the store reset
-before every test, like the in-process portal); on a shared external portal it is skipped with
-that reason. A test that moves the clock there without the marker fails with a message that
-says to add it.
+The ``owns_portal`` marker, the skip on a shared portal, the check of ``--reset-external`` and the
+API client that refuses to reset or move the clock. See docs/scale.md#runners-sharing-one-portal.
 """
 
 from __future__ import annotations

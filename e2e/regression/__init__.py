@@ -1,16 +1,8 @@
 """Flow regression checks: did the menu path, a screen's structure or its look drift?
 
-Every flow of ``e2e.flows.all_flows`` runs once per client variant against a freshly reset portal
-(seeded people, frozen clock), and three things are compared with the files under ``golden/``:
-
-- the **path map** (``paths.py``): each step's screen title and the control it used;
-- the **structure** (``aria.py``): an ARIA snapshot of the screen after each step;
-- the **look** (``screens.py``): a screenshot after each step, within a pixel tolerance, against
-  baselines kept per browser major version.
-
-``python -m e2e.regression check`` reports drift (and writes an HTML report), ``update`` accepts
-the current state, ``mutants`` proves the checks and the e2e suite catch broken portals
-(``mutants.py``).
+Modules: ``paths``, ``aria`` and ``screens`` (the three checks), ``recording`` (the driver's
+observer), ``baselines`` (the golden files), ``runner``, ``report``, ``mutants`` and
+``mutation``. See docs/regression.md.
 """
 
 from __future__ import annotations

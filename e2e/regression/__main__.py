@@ -1,9 +1,6 @@
-"""``python -m e2e.regression {check,update,mutants}``: what ``make regression`` and friends call.
+"""``python -m e2e.regression {check,update,mutants}``: the flow regression checks.
 
-check     drive every flow, compare path maps, ARIA snapshots and screenshots with the golden
-          files; print the drift, write an HTML report; exit 1 on any drift or missing baseline
-update    drive every flow and accept what it does now as golden; print what changed
-mutants   run the e2e suite and the checks against every portal mutant; print the score
+See docs/regression.md.
 """
 
 from __future__ import annotations

@@ -1,8 +1,7 @@
 """Structure: the ARIA snapshot of the screen after each step, kept as files and compared.
 
-Python Playwright only has the inline ``expect(locator).to_match_aria_snapshot(text)``; this
-module keeps one snapshot per step in ``golden/aria/<flow>/NN.yml``, headed by a comment naming
-the step and screen, and compares the snapshot bodies (the header is for readers only).
+Python Playwright only has the inline ``expect(locator).to_match_aria_snapshot(text)``, so this
+module keeps the snapshots in files itself. See docs/regression.md.
 """
 
 from __future__ import annotations

@@ -1,10 +1,6 @@
 """The golden files: compare a flow run with them, or accept the run as the new golden state.
 
-Layout under ``golden/``::
-
-    paths/<flow>.txt                       the path map (paths.py)
-    aria/<flow>/NN.yml                     an ARIA snapshot per step (aria.py)
-    screens/<browser>-<major>/<flow>/NN.webp  a screenshot per step (screens.py)
+See docs/regression.md for the layout under ``golden/``.
 """
 
 from __future__ import annotations

@@ -1,17 +1,7 @@
 """Portal mutants: deliberately broken portals that the checks must catch.
 
-Each mutant patches an app from ``mock_portal.create_app`` from the outside, so the product code
-stays untouched: a template is overridden by a mutated copy of its own source (a Jinja
-``ChoiceLoader`` puts the copies first), a domain function is wrapped, or a setting is changed.
-Function patches are scoped to the mutant app: they dispatch on ``current_app``, so an unmutated
-portal in the same process (the test suite's own) keeps behaving.
-
-A mutant whose target text is gone from a template raises ``MutantOutdated`` instead of
-silently turning into a portal that is not broken at all.
-
-Start one with ``start_portal(db, mutant="no_one_fen_block")``, ``pytest e2e --mutant NAME`` or
-``python -m e2e.regression check --mutant NAME``; ``python -m e2e.regression mutants`` runs them
-all against the e2e suite and the regression checks.
+Function patches dispatch on ``current_app``, so an unmutated portal in the same process (the
+test suite's own) keeps behaving. See docs/regression.md#mutants-the-checks-check-themselves.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
 """``python -m e2e.regression mutants``: do the suite and the checks catch a broken portal?
 
-For every mutant in ``mutants.py`` (and first for the unmutated portal, the control) two jobs run
-as subprocesses, ``--jobs`` at a time: the e2e suite (``pytest e2e -x --mutant NAME``, stopping at
-the first failure) and the regression checks (``check --mutant NAME --fail-fast``). A mutant is
-caught when either fails and the failure is confirmed: what failed fails again against the
-mutant and passes against the unmutated portal. The control must pass both, or the score would
-mean nothing.
+The unmutated portal (the control) runs first and must pass, or the score would mean nothing.
+See docs/regression.md#mutants-the-checks-check-themselves.
 """
 
 from __future__ import annotations

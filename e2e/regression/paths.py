@@ -1,13 +1,6 @@
 """Path maps: each step's screen and the control it used, as a readable golden text file.
 
-``golden/paths/<flow>.txt`` looks like this::
-
-    step 6: 进入“安全中心”
-      tap: link “安全中心” on 微粒贷官网
-      screen: 安全中心
-
-A run whose path differs is described step by step ("step 6 进入“安全中心”: expected link
-安全中心, found 账户安全 (on 微粒贷官网)"), with a unified diff of the two texts.
+See docs/regression.md for the file and the drift it reports.
 """
 
 from __future__ import annotations

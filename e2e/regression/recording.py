@@ -1,9 +1,8 @@
 """Run a flow once and record what it went through: path, ARIA snapshots, screenshots.
 
-A ``FlowRecorder`` observes the flow driver: after each step it notes the screen title, the taps the
-step made, an ARIA snapshot of the page and (optionally) a screenshot. When a step fails it keeps
-what that step tried and what the screen offered instead, so a drift report can say "expected
-link 安全中心, found link 账户安全" rather than only "timeout".
+A ``FlowRecorder`` observes the flow driver. When a step fails it keeps what the step tried and
+what the screen offered instead, so a drift report can say "expected link 安全中心, found link
+账户安全" rather than only "timeout". See docs/regression.md.
 """
 
 from __future__ import annotations

@@ -1,11 +1,7 @@
 """Look: a screenshot per step compared with a baseline within a tolerance.
 
-Baselines live in ``golden/screens/<browser>-<major>/<flow>/NN.webp`` (lossless WebP: the same
-pixels as the PNG screenshot in a third of the bytes): font rasterising and
-anti-aliasing change between browser releases, so a new major version gets its own baselines
-(``make regression-update``) instead of a false drift. Images are compared with ``pixelmatch``
-(the port of mapbox/pixelmatch), which ignores anti-aliased pixels and colour differences under
-``threshold``; a step drifts when more than ``max_diff_pixels`` pixels differ or the size changed.
+Baselines are lossless WebP: the same pixels as the PNG screenshot in a third of the bytes.
+See docs/regression.md.
 """
 
 from __future__ import annotations

@@ -1,8 +1,6 @@
-"""The main job: start the portal, drive every flow on every variant, write a report.
+"""The main run: drive every flow on every variant, a screenshot per step, one line per flow.
 
-``python -m e2e.run`` (what ``make run`` calls) runs each flow headless in Chromium on the phone
-profile, saves a screenshot per step under ``artifacts/run/<flow>/`` and prints one line per flow:
-passed or failed, how long it took, where its artifacts are. Exit status 1 if any flow failed.
+See docs/architecture.md#the-main-run.
 """
 
 from __future__ import annotations

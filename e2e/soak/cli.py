@@ -1,14 +1,6 @@
 """Soak the e2e suite: run it many times with the other core kept busy, and name every flake.
 
-``python -m e2e.soak`` (what ``make soak`` calls) runs ``pytest e2e -n 2`` N times (default 20)
-while a CPU burner spins beside it, writes one JUnit XML per run under ``artifacts/soak/``, and
-prints each run, the failures, the flaky tests (passed in one run, failed in another) and the
-tests that failed every time. Exit status 1 if any test failed or any run broke.
-
-The slow artifact-producing test files (walkthrough videos, regression screenshots, scale) are
-left out unless ``--include-all``; anything after ``--`` goes to pytest as it is::
-
-    python -m e2e.soak --runs 3 -- -k closure --variant B
+See docs/performance.md#soak.
 """
 
 from __future__ import annotations

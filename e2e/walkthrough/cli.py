@@ -1,12 +1,6 @@
 """``python -m e2e.walkthrough``: record walkthroughs of the flows, write guides and the gallery.
 
-Starts its own portal (or drives ``--base-url``, whose test API must be on), launches Chromium,
-records each chosen flow in the phone viewport and writes everything under ``--output``
-(default ``artifacts/walkthroughs/``; open ``index.html`` there). Exit status 1 if a flow failed.
-
-A walkthrough spends most of its time deliberately waiting (that is the pace), so ``--jobs N``
-records N flows at once, each worker a process with its own portal and browser: every flow
-starts from a reset portal, which is what keeps its person and screenshots the same.
+See docs/videos.md.
 """
 
 from __future__ import annotations

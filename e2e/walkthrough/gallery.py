@@ -1,7 +1,6 @@
 """The gallery: ``index.html`` with every walkthrough playable, and ``manifest.json`` of them all.
 
-It lists every ``<flow>.json`` in the folder, so recording a few flows again (``--flow``)
-refreshes their entries and keeps the others, as long as their videos are still there.
+See docs/videos.md.
 """
 
 from __future__ import annotations

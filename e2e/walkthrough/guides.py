@@ -1,8 +1,7 @@
 """Illustrated guides: one per flow, Markdown and HTML, a screenshot and a caption per step.
 
-They read like the seed article: why you would do this, then for every step what to tap and what
-you will see, then what can go wrong. Everything on a step comes from the recording itself (its
-name, the controls it tapped, the screen it ended on), so a change in the portal shows up here.
+Everything on a step comes from the recording itself (its name, the controls it tapped, the screen
+it ended on), so a change in the portal shows up here. See docs/videos.md.
 """
 
 from __future__ import annotations

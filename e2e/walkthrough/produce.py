@@ -1,8 +1,6 @@
 """Produce one flow's walkthrough: film it, then write its subtitles, MP4, poster and guides.
 
-Each flow is driven by the harness's one driver (a fresh phone context, a person seeded right after
-a reset), so the person (Faker, seeded) and the portal clock (frozen at reset) are the same on
-every run, and so are the guide's screenshots.
+See docs/videos.md.
 """
 
 from __future__ import annotations

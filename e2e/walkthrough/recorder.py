@@ -1,16 +1,7 @@
 """The walkthrough recorder: a flow observer that films a flow at a pace people can follow.
 
-It uses Playwright's ``page.screencast`` (1.59+): ``start(path=, size=)`` records a WebM at the
-viewport's own size, ``show_chapter`` puts a chapter card on screen before each named step,
-``show_overlay`` keeps a caption ("3/12 在“金融理财”里点“微粒贷”") up while the step runs, and
-``show_actions`` marks each tap with a touch point and a highlight around the control.
-
-Pacing is the point of a walkthrough, so this is the one place in the harness that waits for
-time rather than for a condition: ``show_chapter`` blocks for its duration by design,
-``show_actions`` delays each action by its duration by design, and after a step
-``page.wait_for_timeout`` keeps the result on screen so the screencast films it. Nothing here
-waits for the page to be *ready*: the page objects already do that with web-first waits. The
-e2e tests never use this module, so they keep running at full speed.
+It waits for time on purpose (the pace), never for the page to be ready: the page objects
+already do that with web-first waits. See docs/videos.md (Pace).
 """
 
 from __future__ import annotations

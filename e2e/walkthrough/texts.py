@@ -1,9 +1,6 @@
 """The guides' words, in the seed article's voice: what each flow is for and what can go wrong.
 
-Keyed by a flow's base name (its name without the ``_A``/``_B`` variant suffix). A flow added to
-``e2e.flows.all_flows`` without an entry here still gets a guide, with the generic text.
-Per-step wording comes from the flow itself: the step names, the controls each step tapped (the
-trail) and what the screen showed afterwards.
+See docs/videos.md (Words).
 """
 
 from __future__ import annotations
