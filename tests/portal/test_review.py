@@ -1,0 +1,78 @@
+"""The review of a closure application: decided after working days on the portal clock."""
+
+from __future__ import annotations
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from tests.conftest import AuthActions, ClosureActions, ControlActions
+
+
+def test_review_approval_closes_the_account(
+    app: Flask,
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
+) -> None:
+    person = auth.person("invited")
+    closure.apply(person)  # Monday 10:00: decided Wednesday 10:00
+    submitted = control.state(person)
+    assert submitted["status"] == "closure_pending"
+    assert submitted["entry_visible"] is True
+    assert submitted["application"]["decide_at"] == "2026-11-25T10:00:00"
+
+    control.advance(days=1)
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(hours=23)
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(hours=1)
+
+    closed = control.state(person)
+    assert closed["status"] == "closed"
+    assert closed["entry_visible"] is False
+    assert closed["loans"] == 0
+    assert closed["outstanding_fen"] == 0
+    assert closed["application"]["status"] == "approved"
+    assert closed["application"]["decided_at"] == "2026-11-25T10:00:00"
+    assert "微粒贷账户注销成功" in client.get("/chats/service-notifications").get_data(as_text=True)
+    assert "已注销" in client.get("/credit-report").get_data(as_text=True)
+    assert client.get("/weilidai/closure/record").status_code == 200
+
+
+def test_review_waits_for_working_days(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
+    """Submitted on a Friday with 2 working days: decided on the Tuesday."""
+    control.set_now("2026-11-27T16:00:00")
+    person = auth.person("invited")
+    closure.apply(person)
+    assert control.state(person)["application"]["decide_at"] == "2026-12-01T16:00:00"
+    control.set_now("2026-12-01T15:59:59")
+    assert control.state(person)["status"] == "closure_pending"
+    control.advance(seconds=1)
+    assert control.state(person)["status"] == "closed"
+
+
+def test_review_rejection_keeps_the_account(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
+    person = auth.person("review_rejected")
+    closure.apply(person)
+    control.advance(days=2)
+
+    after = control.state(person)
+    assert after["status"] == "active"
+    assert after["entry_visible"] is True
+    assert after["application"]["status"] == "rejected"
+    assert after["application"]["reason"] == "账户存在未结清的关联业务，请联系客服处理"
+    notes = client.get("/chats/service-notifications").get_data(as_text=True)
+    assert "账户存在未结清的关联业务" in notes
+
+
+def test_closure_pending_scenario_is_decided_by_the_clock(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
+    person = auth.create("closure_pending")
+    control.advance(days=3)
+    assert control.state(person)["status"] == "closed"
