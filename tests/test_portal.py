@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 
-from mock_portal import store
-from mock_portal.store import Person
 from tests.conftest import CLOCK_START, AuthActions, ClosureActions, ControlActions, Snapshot
 
 # ---------------------------------------------------------------- test API: reset
@@ -390,19 +386,3 @@ def test_a_malformed_amount_borrows_nothing(
     assert response.status_code == 200
     assert "请输入正确的金额" in response.get_data(as_text=True)
     assert control.state(person)["loans"] == 1
-
-
-# ---------------------------------------------------------------- static files
-
-
-def test_read_only_reads_while_another_connection_holds_the_write_lock(app: Flask) -> None:
-    # The fault and catch-up checks run on every request; they must not queue behind a writer.
-    database = app.config["DATABASE_URL"].removeprefix("sqlite:///")
-    writer = sqlite3.connect(database, isolation_level=None, timeout=0)
-    writer.execute("BEGIN IMMEDIATE")
-    try:
-        with app.test_request_context(), store.read_only() as connection:
-            assert connection.scalar(select(func.count()).select_from(Person)) == 0
-    finally:
-        writer.rollback()
-        writer.close()
