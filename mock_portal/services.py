@@ -18,7 +18,7 @@ from weilidai_fixtures import Scenario, make_person
 from weilidai_fixtures.people import DEFAULT_SEED
 
 from .domain import loans as loan_rules
-from .domain import rules
+from .domain import rules, verification
 from .domain.money import format_yuan as _yuan
 from .domain.rules import AccountStatus, ApplicationStatus
 from .domain.variants import check_variant
@@ -356,6 +356,46 @@ def start_closure(db: Session, person: Person, now: datetime) -> ClosureFlow:
     if account is None or precheck(person, now).check is not rules.Check.OK:
         raise Refused("当前账户不满足注销条件")
     return _new_flow(db, account, now)
+
+
+# The closure's screens in order, as a test may ask to start at one (POST /__test__/.../closure).
+CLOSURE_STEPS = ("consequences", "password", "sms", "face", "submitted")
+
+
+def put_closure_at(
+    db: Session,
+    person: Person,
+    step: str,
+    now: datetime,
+    policy: verification.VerificationPolicy,
+) -> ClosureFlow | None:
+    """Bring the person's closure to ``step`` the way the screens before it would have.
+
+    ``consequences`` changes nothing (the pre-checks run when the page opens); ``password``
+    acknowledges the consequences; ``sms`` also passes the payment password (through the same
+    rule, so a right password resets its error count and a lock refuses); ``face`` also passes
+    the SMS check; ``submitted`` also passes the face check and submits. Refused, with the
+    reason, wherever the screens would have stopped the person.
+    """
+    if step not in CLOSURE_STEPS:
+        raise ValueError(f"unknown closure step {step!r}; one of {', '.join(CLOSURE_STEPS)}")
+    if step == "consequences":
+        return None
+    flow = start_closure(db, person, now)
+    if step in ("sms", "face", "submitted"):
+        outcome = verification.try_password(person, True, now, policy)
+        if not outcome.ok:
+            raise Refused(outcome.message or "支付密码验证未通过")
+        flow.step = "sms"
+    if step in ("face", "submitted"):
+        flow.step = "face"
+    if step == "submitted":
+        outcome = verification.try_face(person, not person.face_check_fails, now, policy)
+        if not outcome.ok:
+            raise Refused(outcome.message or "人脸识别未通过")
+        submit_closure(db, person, flow, now)
+    db.flush()
+    return flow
 
 
 def current_flow(db: Session, person: Person, token: str | None) -> ClosureFlow | None:

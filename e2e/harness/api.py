@@ -66,6 +66,10 @@ class PortalApi:
         """Sign the browser context in as ``person`` (no UI login)."""
         self._call("POST", "/login", {"user_id": person.id})
 
+    def put_closure_at(self, person: Person, step: str) -> str:
+        """Put the person's closure at ``step`` as the screens would have; return its URL."""
+        return str(self._call("POST", f"/users/{person.id}/closure", {"step": step})["url"])
+
     def reinvite(self, person: Person) -> dict[str, Any]:
         """Invite a closed person again."""
         return self._call("POST", f"/users/{person.id}/invite")

@@ -10,16 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, Self, TypeVar
+from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
 
 from playwright.sync_api import Page
 
 from .api import Person, PortalApi
 from .labels import LABELS, Labels
-from .pages import Screen
+from .pages import ConsequencesPage, FacePage, PasswordPage, Screen, SmsPage, SubmittedPage
 from .trail import Tap, recording
 
 S = TypeVar("S", bound=Screen)
+
+ClosureStep = Literal["consequences", "password", "sms", "face", "submitted"]
+CLOSURE_SCREENS: dict[str, type[Screen]] = {
+    "consequences": ConsequencesPage,
+    "password": PasswordPage,
+    "sms": SmsPage,
+    "face": FacePage,
+    "submitted": SubmittedPage,
+}
 
 
 class Start(Screen):
@@ -50,6 +59,26 @@ class Journey:
         """Return the current screen as ``kind``, or fail saying which screen it is."""
         if not isinstance(self.screen, kind):
             raise WrongScreen(f"expected {kind.__name__}, the journey is on {self.screen!r}")
+        return self.screen
+
+    @overload
+    def at_closure_step(self, step: Literal["consequences"]) -> ConsequencesPage: ...
+    @overload
+    def at_closure_step(self, step: Literal["password"]) -> PasswordPage: ...
+    @overload
+    def at_closure_step(self, step: Literal["sms"]) -> SmsPage: ...
+    @overload
+    def at_closure_step(self, step: Literal["face"]) -> FacePage: ...
+    @overload
+    def at_closure_step(self, step: Literal["submitted"]) -> SubmittedPage: ...
+
+    def at_closure_step(self, step: ClosureStep) -> Screen:
+        """Open the closure at ``step``, reached through the test API instead of the screens.
+
+        For a test about that step, not about the path to it (docs/writing-tests.md).
+        """
+        url = self.api.put_closure_at(self.person, step)
+        self.screen = CLOSURE_SCREENS[step].at(self.page, self.labels, url)
         return self.screen
 
     def run(self, steps: Iterable[Step[Any]], observers: Iterable[StepObserver] = ()) -> Self:

@@ -11,6 +11,7 @@ copy. The fixtures override pytest-playwright's (``browser_type_launch_args``,
 from __future__ import annotations
 
 import os
+import zlib
 
 import pytest
 
@@ -18,6 +19,7 @@ from . import fixtures, remote_browser, shared_portal
 from .labels import VARIANTS
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
+EVERY_VARIANT = "every_variant"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -26,7 +28,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--variant",
         action="append",
         choices=VARIANTS,
-        help="client variant(s) to run journeys on (default: all of A and B)",
+        help="client variant(s) to run every test on (default: both for tests marked "
+        "every_variant, one chosen by name for the others)",
     )
     group.addoption(
         "--mutant",
@@ -51,6 +54,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", shared_portal.MARKER_HELP)
+    config.addinivalue_line(
+        "markers",
+        f"{EVERY_VARIANT}: the client variant changes what this test sees; run it on each "
+        "(others run on one variant unless --variant says)",
+    )
     # A fixture overrides a plugin's fixture of the same name only when it is registered after
     # that plugin, and entry points load in no promised order; by now pytest-playwright is in.
     if not config.pluginmanager.has_plugin(FIXTURES_PLUGIN):
@@ -68,8 +76,22 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "variant" in metafunc.fixturenames and not parametrizes_variant(metafunc):
-        chosen = metafunc.config.getoption("--variant") or list(VARIANTS)
-        metafunc.parametrize("variant", chosen)
+        metafunc.parametrize("variant", variants_for(metafunc))
+
+
+def variants_for(metafunc: pytest.Metafunc) -> list[str]:
+    """Return the client variants a test runs on.
+
+    ``--variant`` chooses for every test. Otherwise a test marked ``every_variant`` (the variant
+    changes what it sees: the menu path, its labels) runs on each; any other test runs on one,
+    chosen from its name so that the suite as a whole still meets both.
+    """
+    chosen: list[str] | None = metafunc.config.getoption("--variant")
+    if chosen:
+        return chosen
+    if metafunc.definition.get_closest_marker(EVERY_VARIANT):
+        return list(VARIANTS)
+    return [VARIANTS[zlib.crc32(metafunc.function.__name__.encode()) % len(VARIANTS)]]
 
 
 def parametrizes_variant(metafunc: pytest.Metafunc) -> bool:

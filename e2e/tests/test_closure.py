@@ -1,4 +1,7 @@
-"""Closing an account: the happy path, the 0.01 block, repay-then-close, no entry when uninvited."""
+"""Closing an account: the happy path, the 0.01 block, repay-then-close, no entry when uninvited.
+
+The two flow tests walk the whole menu path on each variant; the others open their screen.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,10 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import blocked_then_repay_flow, close_account_flow, path_to_closure
+from e2e.harness.flows import blocked_then_repay_flow, close_account_flow
 from e2e.harness.journey import Journey
 from e2e.harness.labels import Labels
-from e2e.harness.pages import ClosureEntry, MePage
+from e2e.harness.pages import BlockedPage, MePage
 
 # A quick sample of the suite: the bench times it (docs/performance.md).
 pytestmark = pytest.mark.smoke
@@ -24,6 +27,7 @@ def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, pers
     expect(services.weilidai_tile).to_have_count(0)
 
 
+@pytest.mark.every_variant  # drives the close_account flow: the whole menu path
 def test_invited_person_closes_account_and_application_is_pending(
     page: Page, portal, person, labels
 ):
@@ -38,8 +42,7 @@ def test_invited_person_closes_account_and_application_is_pending(
 def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     before = portal.state(someone)
-    journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    blocked = journey.on(ClosureEntry).blocked()
+    blocked = BlockedPage.at(page, labels, "/weilidai/closure/")  # where the closure option leads
     expect(blocked.amount).to_have_text("¥0.01")
     expect(blocked.breakdown).to_contain_text(re.compile(r"本金\s*¥0\.01"))
     expect(page.get_by_role("link", name="去还款")).to_be_visible()
@@ -49,6 +52,7 @@ def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, per
     assert after["status"] == "active"
 
 
+@pytest.mark.every_variant  # drives the blocked_then_repay flow: the whole menu path
 def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     journey = Journey(page, portal, someone).run(blocked_then_repay_flow(labels).steps)

@@ -1,4 +1,7 @@
-"""How the UI copes with a failing portal: errors, dropped connections, slow answers, retries."""
+"""How the UI copes with a failing portal: errors, dropped connections, slow answers, retries.
+
+Each test opens the screen it is about directly; the menu path is the flow tests' subject.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +9,12 @@ from typing import Any
 
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import path_to_closure, read_consequences, verify_password, verify_sms
 from e2e.harness.journey import Journey
-from e2e.harness.pages import ClosureEntry, FacePage, SubmittedPage
+from e2e.harness.pages import FacePage, RepayPage, SubmittedPage
 
 
 def at_face_step(page: Page, portal, someone, labels) -> FacePage:
-    steps = path_to_closure(labels) + [read_consequences(), verify_password(), verify_sms()]
-    return Journey(page, portal, someone).run(steps).on(FacePage)
+    return Journey(page, portal, someone).at_closure_step("face")
 
 
 def face_posts(portal, someone) -> list[dict[str, Any]]:
@@ -63,8 +64,7 @@ def test_a_slow_submission_shows_progress(page: Page, portal, person, labels):
 
 def test_a_failed_repayment_changes_nothing_and_can_be_retried(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
-    journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    repay = journey.on(ClosureEntry).blocked().go_repay()
+    repay = RepayPage.at(page, labels, "/weilidai/repay")
     portal.add_fault(route="weilidai.repay", method="POST", status=500)
     repay.fill("支付密码", someone.payment_password)
     page.get_by_role("button", name="确认还款").click()

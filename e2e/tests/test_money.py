@@ -5,16 +5,15 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import path_to_menu
-from e2e.harness.journey import Journey
-from e2e.harness.pages import MePage, WeilidaiHomePage
+from e2e.harness.pages import WeilidaiHomePage
 
 # A quick sample of the suite: the bench times it (docs/performance.md).
 pytestmark = pytest.mark.smoke
 
 
-def open_home(page: Page, labels):
-    return MePage.open(page, labels).open_services().open_weilidai()
+def open_home(page: Page, labels) -> WeilidaiHomePage:
+    """Open the 微粒贷 home directly: these tests are about money, not the way there."""
+    return WeilidaiHomePage.at(page, labels, "/weilidai/")
 
 
 def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
@@ -74,9 +73,7 @@ def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal,
 
 def test_repaying_with_a_wrong_password_changes_nothing(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    journey.on(WeilidaiHomePage).menu.get_by_role("button", name="取消").click()
-    repay = journey.on(WeilidaiHomePage).open_repay()
+    repay = open_home(page, labels).open_repay()
     repay.fill("支付密码", "000000" if someone.payment_password != "000000" else "111111")
     repay.page.get_by_role("button", name="确认还款").click()
     expect(repay.error).to_have_text("支付密码错误，还可以尝试 2 次")

@@ -1,16 +1,20 @@
-"""Stopping without closing: pause borrowing for 3 months, or opt out of invitations."""
+"""Stopping without closing: pause borrowing for 3 months, or opt out of invitations.
+
+The two flow tests walk the menu path on each variant; the others open the screen they are about.
+"""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import opt_out_flow, path_to_menu, pause_borrowing_flow
+from e2e.harness.flows import opt_out_flow, pause_borrowing_flow
 from e2e.harness.journey import Journey
-from e2e.harness.pages import MePage, WeilidaiHomePage
+from e2e.harness.pages import HelpCenterPage, MePage, SettingsPage, SitePage
 
 
 @pytest.mark.owns_portal
+@pytest.mark.every_variant  # drives the pause_borrowing flow: the whole menu path
 def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, labels):
     someone = person("invited")
     Journey(page, portal, someone).run(pause_borrowing_flow(labels).steps)
@@ -60,14 +64,8 @@ def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, perso
 
 def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    guide = (
-        journey.on(WeilidaiHomePage)
-        .open_help()
-        .search("借款功能关闭")
-        .open_pause_guide()
-        .confirm_pause()
-    )
+    help_center = HelpCenterPage.at(page, labels, "/weilidai/help")
+    guide = help_center.search("借款功能关闭").open_pause_guide().confirm_pause()
     expect(guide.error).to_contain_text("您还有未还清的借款（¥0.01）")
     assert portal.state(someone)["status"] == "active"
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_be_visible()
@@ -75,29 +73,29 @@ def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, port
 
 def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels):
     someone = person("invited")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    guide = journey.on(WeilidaiHomePage).open_help().search("关闭微粒贷").open_pause_guide()
+    help_center = HelpCenterPage.at(page, labels, "/weilidai/help")
+    guide = help_center.search("关闭微粒贷").open_pause_guide()
     guide.pause_button.click()
     expect(guide.error).to_have_text("请确认已了解暂停借款的影响")
     assert portal.state(someone)["status"] == "active"
 
 
 def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal, person, labels):
-    someone = person("invited")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    results = journey.on(WeilidaiHomePage).open_help().search("怎么提额")
+    person("invited")
+    results = HelpCenterPage.at(page, labels, "/weilidai/help").search("怎么提额")
     expect(results.nothing_found).to_contain_text("没有找到与“怎么提额”相关的内容")
     expect(results.nothing_found).to_contain_text("关闭微粒贷")
     expect(results.pause_result).to_have_count(0)
 
 
 def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal, person, labels):
-    someone = person("invited")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    results = journey.on(WeilidaiHomePage).open_site().open_faq().search("关闭微粒贷")
+    person("invited")
+    site = SitePage.at(page, labels, "/weilidai/site/")
+    results = site.open_faq().search("关闭微粒贷")
     expect(results.pause_result).to_be_visible()
 
 
+@pytest.mark.every_variant  # drives the opt_out flow: the whole menu path
 def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
     someone = person("invited")
     Journey(page, portal, someone).run(opt_out_flow(labels).steps)
@@ -107,8 +105,7 @@ def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
 
 def test_opting_out_with_money_owed_is_refused(page: Page, portal, person, labels):
     someone = person("overdue_penalty")
-    journey = Journey(page, portal, someone).run(path_to_menu())
-    settings = journey.on(WeilidaiHomePage).open_settings().open_notifications()
+    settings = SettingsPage.at(page, labels, "/weilidai/settings").open_notifications()
     settings.opt_out_box.check()
     settings.page.get_by_role("button", name="保存").click()
     expect(settings.error).to_contain_text("您还有未还清的借款（¥2.37）")

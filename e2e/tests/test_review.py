@@ -1,24 +1,27 @@
-"""After submission: the review on Chinese working days, approval, rejection, life after closure."""
+"""After submission: the review on Chinese working days, approval, rejection, life after closure.
+
+Each test starts from a submitted application (``journey.at_closure_step("submitted")``) or from
+the screen it is about; the path to the closure is the flow tests' subject.
+"""
 
 from __future__ import annotations
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import close_account_flow, path_to_closure
 from e2e.harness.journey import Journey
-from e2e.harness.pages import ClosureEntry, MePage
+from e2e.harness.pages import BlockedPage, MePage
 
 
-def submit_closure(page: Page, portal, someone, labels) -> str:
-    journey = Journey(page, portal, someone).run(close_account_flow(labels).steps)
-    return journey.notes["reference"]
+def submit_closure(page: Page, portal, someone) -> str:
+    submitted = Journey(page, portal, someone).at_closure_step("submitted")
+    return submitted.reference.inner_text()
 
 
 @pytest.mark.owns_portal
 def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
     someone = person("invited")  # submits Monday 2026-11-23 10:00
-    reference = submit_closure(page, portal, someone, labels)
+    reference = submit_closure(page, portal, someone)
     portal.set_now("2026-11-25T09:59:59")
     assert portal.state(someone)["status"] == "closure_pending"
     portal.set_now("2026-11-25T10:00:00")
@@ -40,7 +43,7 @@ def test_approval_after_two_working_days_closes_the_account(page: Page, portal, 
 def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
     portal.set_now("2026-11-27T16:00:00")  # a Friday
     someone = person("invited", review_working_days=1)
-    submit_closure(page, portal, someone, labels)
+    submit_closure(page, portal, someone)
     assert portal.state(someone)["application"]["decide_at"] == "2026-11-30T16:00:00"
     portal.set_now("2026-11-29T23:59:00")
     assert portal.state(someone)["status"] == "closure_pending"
@@ -49,7 +52,7 @@ def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, pe
 def test_while_under_review_the_closure_option_shows_the_status(page: Page, portal, person, labels):
     someone = person("closure_pending")
     reference = portal.state(someone)["application"]["reference"]
-    Journey(page, portal, someone).run(path_to_closure(labels))
+    page.goto("/weilidai/closure/")  # where the closure option leads
     expect(page.get_by_role("heading", name="注销申请审核中")).to_be_visible()
     expect(page.get_by_test_id("reference")).to_have_text(reference)
     assert portal.state(someone)["applications"] == 1
@@ -60,12 +63,11 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     page: Page, portal, person, labels
 ):
     someone = person("overdue_penalty")
-    journey = Journey(page, portal, someone).run(path_to_closure(labels))
-    blocked = journey.on(ClosureEntry).blocked()
+    blocked = BlockedPage.at(page, labels, "/weilidai/closure/")
     expect(blocked.amount).to_have_text("¥2.37")
     expect(blocked.breakdown).to_contain_text("罚息¥2.37")
     blocked.go_repay().repay(someone.payment_password)
-    submit_closure(page, portal, someone, labels)
+    submit_closure(page, portal, someone)
     portal.advance(days=7)
     assert portal.state(someone)["status"] == "closed"
     report = MePage.open(page, labels).open_services().open_credit_report()
@@ -78,7 +80,7 @@ def test_a_rejected_review_sends_the_reason_and_keeps_the_account(
     page: Page, portal, person, labels
 ):
     someone = person("review_rejected")
-    submit_closure(page, portal, someone, labels)
+    submit_closure(page, portal, someone)
     portal.advance(days=7)
     state = portal.state(someone)
     assert (state["status"], state["entry_visible"]) == ("active", True)

@@ -1,4 +1,8 @@
-"""Identity checks before closure: each failure explained on the same screen, nothing changed."""
+"""Identity checks before closure: each failure explained on the same screen, nothing changed.
+
+Each test starts at the step it is about (``journey.at_closure_step``); the lockout test drives
+its whole flow, menu path included.
+"""
 
 from __future__ import annotations
 
@@ -9,14 +13,10 @@ from playwright.sync_api import Page, expect
 
 from e2e.harness.flows import (
     password_lockout_flow,
-    path_to_closure,
-    read_consequences,
-    verify_password,
-    verify_sms,
     wrong_password_for,
 )
 from e2e.harness.journey import Journey
-from e2e.harness.pages import ClosureEntry, FacePage, PasswordPage, SmsPage
+from e2e.harness.pages import FacePage, PasswordPage, SmsPage
 
 
 def let_time_pass(page: Page, portal, seconds: int) -> None:
@@ -25,11 +25,8 @@ def let_time_pass(page: Page, portal, seconds: int) -> None:
     page.clock.run_for(seconds * 1000)
 
 
-def to_step(page: Page, portal, someone, labels, steps):
-    return Journey(page, portal, someone).run(path_to_closure(labels) + steps).screen
-
-
 @pytest.mark.owns_portal
+@pytest.mark.every_variant  # drives the password_lockout flow: the whole menu path
 def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
@@ -49,13 +46,13 @@ def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, perso
 
 def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
     someone = person("invited")
-    password = to_step(page, portal, someone, labels, [read_consequences()])
+    password = Journey(page, portal, someone).at_closure_step("password")
     password.submit(wrong_password_for(someone))
     password.submit(wrong_password_for(someone))
     expect(password.error).to_have_text("支付密码错误，还可以尝试 1 次")
     password.enter(someone.payment_password)
     # A new closure starts from the consequences again; the count starts afresh.
-    again = to_step(page, portal, someone, labels, [read_consequences()])
+    again = Journey(page, portal, someone).at_closure_step("password")
     again.submit(wrong_password_for(someone))
     expect(again.error).to_have_text("支付密码错误，还可以尝试 2 次")
 
@@ -63,7 +60,7 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
 @pytest.mark.owns_portal
 def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
     someone = person("invited")
-    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
     sms.request_code()
     code = portal.last_sms(someone)
     portal.advance(
@@ -79,7 +76,7 @@ def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labe
 def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited")
-    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
     sms.request_code()
     expect(sms.resend_button).to_have_text("60秒后重新获取")
     expect(sms.resend_button).to_be_disabled()
@@ -100,7 +97,7 @@ def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, per
 def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited")
-    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
     sms.request_code()
     for _ in range(4):
         let_time_pass(page, portal, 61)
@@ -117,7 +114,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
 ):
     page.clock.install()
     someone = person("invited")
-    sms: SmsPage = to_step(page, portal, someone, labels, [read_consequences(), verify_password()])
+    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
     sms.request_code()
     wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
     for left in (4, 3):
@@ -140,9 +137,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
 
 def test_face_check_failures_back_off_after_five(page: Page, portal, person, labels):
     someone = person("face_check_fails")
-    face: FacePage = to_step(
-        page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
-    )
+    face: FacePage = Journey(page, portal, someone).at_closure_step("face")
     for left in (4, 3, 2, 1):
         face.attempt()
         expect(face.error).to_contain_text(f"还可以尝试 {left} 次")
@@ -155,7 +150,7 @@ def test_face_check_failures_back_off_after_five(page: Page, portal, person, lab
 
 def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, person, labels):
     someone = person("invited")
-    to_step(page, portal, someone, labels, [read_consequences()])
+    Journey(page, portal, someone).at_closure_step("password")
     face_url = page.url.replace("/password", "/face")
     page.goto(face_url)
     expect(page.get_by_role("heading", level=1)).to_have_text("验证支付密码")
@@ -169,9 +164,7 @@ def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, per
 
 def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, person, labels):
     someone = person("invited")
-    face: FacePage = to_step(
-        page, portal, someone, labels, [read_consequences(), verify_password(), verify_sms()]
-    )
+    face: FacePage = Journey(page, portal, someone).at_closure_step("face")
     face_url = page.url
     token = page.locator("input[name=csrf_token]").first.get_attribute("value") or ""
     face.page.get_by_role("button", name="开始人脸识别").dblclick()
@@ -186,8 +179,7 @@ def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, pers
 
 def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
     someone = person("invited")
-    consequences = Journey(page, portal, someone).run(path_to_closure(labels)).on(ClosureEntry)
-    consequences = consequences.consequences()
+    consequences = Journey(page, portal, someone).at_closure_step("consequences")
     consequences.next_button.click()
     expect(consequences.error).to_have_text("请先阅读并勾选“我已知晓注销后果”")
     assert portal.state(someone)["application"] is None

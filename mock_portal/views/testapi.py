@@ -10,7 +10,7 @@ from datetime import timedelta
 from enum import StrEnum
 from typing import Any
 
-from flask import Blueprint, current_app, jsonify, request, session
+from flask import Blueprint, current_app, jsonify, request, session, url_for
 from sqlalchemy import delete, select
 from werkzeug.wrappers import Response
 
@@ -18,7 +18,7 @@ from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import clock, services, store
 from ..store import Fault, Person, RequestRecord, SmsCode, get_db, transaction
-from .common import start_session
+from .common import start_session, verification_policy
 
 bp = Blueprint("testapi", __name__, url_prefix="/__test__")
 
@@ -164,6 +164,24 @@ def invite(person_id: int) -> Response:
         person = _person(person_id)
         services.reinvite(db, person, clock.now(db))
     return jsonify(person_json(person))
+
+
+@bp.post("/users/<int:person_id>/closure")
+def put_closure_at(person_id: int) -> Response:
+    """Put the person's closure at a step, as the screens would have; return the URL to open."""
+    step = _body().get("step")
+    if step not in services.CLOSURE_STEPS:
+        raise BadRequest(f'send {{"step": …}}, one of {", ".join(services.CLOSURE_STEPS)}')
+    with transaction() as db:
+        person = _person(person_id)
+        flow = services.put_closure_at(db, person, step, clock.now(db), verification_policy())
+        if flow is None:
+            url = url_for("closure.start")
+        elif step == "submitted":
+            url = url_for("closure.submitted", token=flow.token)
+        else:
+            url = url_for(f"closure.{step}", token=flow.token)
+    return jsonify(step=step, url=url, token=flow.token if flow else None)
 
 
 @bp.post("/login")

@@ -47,6 +47,12 @@ class Screen:
         note(Tap(screen=self.title_text, role="textbox", name=label))
         self.page.get_by_label(label, exact=True).fill(value)
 
+    @classmethod
+    def at(cls, page: Page, labels: Labels, url: str) -> Self:
+        """Open ``url`` and return this screen once it shows."""
+        page.goto(url)
+        return cls(page, labels).shown()
+
     def shown(self) -> Self:
         """Wait for this screen and return it (so constructors can be chained)."""
         self.expect_shown()
