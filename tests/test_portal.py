@@ -330,16 +330,6 @@ def test_test_api_is_404_when_off(
             assert response.status_code == 404
 
 
-# ---------------------------------------------------------------- screens
-
-
-def test_demo_page_and_root(client: FlaskClient, auth: AuthActions) -> None:
-    assert client.get("/").location == "/demo/"
-    auth.person("invited")
-    assert client.get("/").location == "/me"
-    assert client.get("/demo/").status_code == 200
-
-
 # ---------------------------------------------------------------- closure rules
 
 
