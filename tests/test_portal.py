@@ -328,15 +328,3 @@ def test_test_api_is_404_when_off(
         with subtests.test(method=method, path=path):
             response = client.open(path, method=method, json={"scenario": "invited"})
             assert response.status_code == 404
-
-
-# ---------------------------------------------------------------- closure rules
-
-
-def test_someone_elses_flow_is_not_found(
-    client: FlaskClient, auth: AuthActions, closure: ClosureActions
-) -> None:
-    auth.person("invited")
-    token = closure.start()
-    auth.person("invited")
-    assert client.get(f"/weilidai/closure/{token}/password").status_code == 404
