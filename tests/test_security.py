@@ -9,15 +9,12 @@ unescaped markup and, when refused, changes nothing.
 
 from __future__ import annotations
 
-import logging
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from mock_portal import create_app
 from tests.conftest import (
     AuthActions,
     ClosureActions,
@@ -123,60 +120,3 @@ def test_a_token_from_before_a_login_is_refused_after_it(csrf_app: Flask) -> Non
     assert response.status_code == 400
     assert EXPIRED in response.get_data(as_text=True)
     assert Snapshot.of(client) == before
-
-
-# ---------------------------------------------------------------- the test-control API
-
-
-def control_api_calls(app: Flask) -> Iterator[tuple[str, str]]:
-    """Yield every method and path of the test-control API."""
-    for rule in app.url_map.iter_rules():
-        if rule.endpoint.startswith("testapi."):
-            for method in sorted((rule.methods or set()) - {"HEAD", "OPTIONS"}):
-                yield method, rule.rule.replace("<int:person_id>", "1")
-
-
-def loud_warnings(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
-    """Return the log records that announce the test-control API."""
-    return [
-        record
-        for record in caplog.records
-        if record.levelno >= logging.WARNING and "TEST-CONTROL API ENABLED" in record.getMessage()
-    ]
-
-
-def test_the_test_api_is_404_when_off_and_loud_when_on(
-    make_app: Callable[..., Flask], caplog: pytest.LogCaptureFixture
-) -> None:
-    # e2e.harness.portal.start_portal quietens this logger for the whole process: hear it here.
-    caplog.set_level(logging.WARNING, logger="mock_portal")
-    off = make_app(TEST_API=False)
-    assert loud_warnings(caplog) == []
-
-    on = make_app()
-    assert len(loud_warnings(caplog)) == 1
-
-    calls = list(control_api_calls(on))
-    assert ("DELETE", "/__test__/requests") in calls
-    client = off.test_client()
-    for method, path in calls:
-        response = client.open(path, method=method, json={"scenario": "invited"})
-        assert response.status_code == 404, (method, path)
-
-
-def test_the_production_factory_has_the_test_api_only_when_asked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    caplog.set_level(logging.WARNING, logger="mock_portal")
-    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'portal.db'}")
-    monkeypatch.delenv("MOCK_PORTAL_TEST_API", raising=False)
-    plain = create_app()
-    monkeypatch.setenv("MOCK_PORTAL_TEST_API", "1")
-    with_api = create_app()
-    try:
-        assert plain.test_client().get("/__test__/clock").status_code == 404
-        assert with_api.test_client().get("/__test__/clock").status_code == 200
-        assert len(loud_warnings(caplog)) == 1
-    finally:
-        for app in (plain, with_api):
-            app.extensions["store_engine"].dispose()
