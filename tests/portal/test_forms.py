@@ -1,10 +1,7 @@
-"""The portal's security promises (issue 6), through Flask's test client.
+"""The portal's forms (issue 6): state changes only on POST, and only with the form's own token.
 
-State changes only on POST and only with the form's anti-forgery token; the session cookie is
-HttpOnly, SameSite=Lax and Secure over https, and a login starts a new session; nobody reaches
-another person's closure, loans or credit report; the test API is off unless enabled and loud
-when on; error pages show no stack trace; and garbage posted to any form field gets no 5xx, no
-unescaped markup and, when refused, changes nothing.
+A GET of any route, a form's action included, changes nothing; each form refuses a post without
+its anti-forgery token, with a forged one, another browser's or one from before a login.
 """
 
 from __future__ import annotations
@@ -15,13 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import (
-    AuthActions,
-    ClosureActions,
-    ControlActions,
-    FormActions,
-    Snapshot,
-)
+from tests.conftest import AuthActions, ClosureActions, ControlActions, FormActions, Snapshot
 from tests.portal.forms import FORM_IDS, FORMS, Form, prepare
 
 EXPIRED = "页面已过期"  # the anti-forgery refusal's page
