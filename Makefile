@@ -4,7 +4,15 @@ PYTEST := .venv/bin/pytest
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run videos test unit e2e serve lint format clean
+.PHONY: install run videos test test-all unit e2e serve lint format clean
+
+# The HTML report of make test / test-all, with each failure's screenshot, video and trace.
+REPORT_DIR := artifacts/report
+REPORT := --html=$(REPORT_DIR)/index.html --self-contained-html --output=$(REPORT_DIR)/test-results \
+	--screenshot only-on-failure --video retain-on-failure --tracing retain-on-failure
+REPORTED := || { echo "Report: $(REPORT_DIR)/index.html"; exit 1; }
+# The one flow the other modes run as their smoke in make test.
+SMOKE_FLOW := -k test_invited_person_closes_account_and_application_is_pending
 
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
@@ -16,10 +24,20 @@ run: install  ## the main job: drive every flow with a screenshot per step, then
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
 	$(PY) -m e2e.walkthrough
 
-test: install  ## the browserless tests, the browser suite, then the suite in a remote browser and against gunicorn
-	$(PYTEST) tests -q
-	$(PYTEST) e2e/tests -q
-	$(MAKE) --no-print-directory test-remote-browser test-prod-portal
+test: install  ## the fast gate: browserless and browser tests once, then one flow in a remote browser and one against gunicorn
+	rm -rf $(REPORT_DIR)
+	$(PYTEST) tests e2e/tests -q $(REPORT) $(REPORTED)
+	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)' $(REPORTED)
+	$(MAKE) --no-print-directory smoke-prod-portal $(REPORTED)
+	@echo "Report: $(REPORT_DIR)/index.html"
+
+test-all: install  ## everything in depth: every test on both variants, every mode in full, every regression check
+	rm -rf $(REPORT_DIR)
+	$(PYTEST) tests e2e/tests -q --variant A --variant B $(REPORT) $(REPORTED)
+	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
+	$(MAKE) --no-print-directory test-prod-portal SCALE_SUBSET='--variant A --variant B' $(REPORTED)
+	$(MAKE) --no-print-directory regression $(REPORTED)
+	@echo "Report: $(REPORT_DIR)/index.html"
 
 unit: install  ## only the browserless tests
 	$(PYTEST) tests -q
@@ -59,7 +77,7 @@ SCALE_SUBSET ?=
 WORKERS ?= 4
 PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
 
-.PHONY: serve-prod test-remote-browser test-prod-portal
+.PHONY: serve-prod test-remote-browser test-prod-portal smoke-prod-portal
 
 serve-prod: install  ## the portal under gunicorn at http://$(HOST):$(PORT) with $(WORKERS) worker processes
 	.venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind $(HOST):$(PORT) --workers $(WORKERS)
@@ -73,6 +91,11 @@ test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal
 	bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
+
+smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2 workers
+	bash scripts/with_server.sh gunicorn \
+	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
+	    '$(PYTEST) e2e/tests -q $(SMOKE_FLOW) --base-url http://127.0.0.1:$$PORT'
 
 # Bench and soak: docs/performance.md
 .PHONY: soak bench

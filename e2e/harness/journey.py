@@ -20,6 +20,8 @@ from .pages import ConsequencesPage, FacePage, PasswordPage, Screen, SmsPage, Su
 from .trail import Tap, recording
 
 S = TypeVar("S", bound=Screen)
+# The note run_flow adds to an error raised by a step; the plugin shows it in the report.
+FAILING_STEP = "failing step"
 
 ClosureStep = Literal["consequences", "password", "sms", "face", "submitted"]
 CLOSURE_SCREENS: dict[str, type[Screen]] = {
@@ -146,6 +148,7 @@ def run_flow(
             try:
                 journey.screen = step(journey)
             except Exception as error:
+                error.add_note(f"{FAILING_STEP}: {index} {step.name} (on {journey.screen!r})")
                 for watcher in watchers:
                     watcher.step_failed(index, step, journey, list(trail.taps), error)
                 raise

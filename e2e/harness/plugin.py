@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import os
 import zlib
+from collections.abc import Generator
 
 import pytest
 
 from . import fixtures, remote_browser, shared_portal
+from .journey import FAILING_STEP
 from .labels import VARIANTS
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
@@ -92,6 +94,21 @@ def variants_for(metafunc: pytest.Metafunc) -> list[str]:
     if metafunc.definition.get_closest_marker(EVERY_VARIANT):
         return list(VARIANTS)
     return [VARIANTS[zlib.crc32(metafunc.function.__name__.encode()) % len(VARIANTS)]]
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """Name the step a failing flow stopped at, in its own section of every report."""
+    report = yield
+    if call.excinfo is not None:
+        notes = getattr(call.excinfo.value, "__notes__", [])
+        steps = [note for note in notes if note.startswith(FAILING_STEP)]
+        if steps:
+            report.sections.append(("Failing step", "\n".join(steps)))
+            report.user_properties.append((FAILING_STEP, steps[-1]))
+    return report
 
 
 def parametrizes_variant(metafunc: pytest.Metafunc) -> bool:
