@@ -76,9 +76,7 @@ def test_clock_refuses_bad_input(
     assert control.now() == CLOCK_START
 
 
-def test_clock_applies_daily_interest(
-    client: FlaskClient, auth: AuthActions, control: ControlActions
-) -> None:
+def test_clock_applies_daily_interest(auth: AuthActions, control: ControlActions) -> None:
     person = auth.create("recent_loan")  # ¥2,000 at 0.05 % a day
     control.advance(days=1)
     assert control.state(person)["outstanding"]["interest_fen"] == 1_000 + 100

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
@@ -26,9 +25,7 @@ def test_closure_steps_open_in_turn(
     assert control.state(person)["application"]["reference"] in page.get_data(as_text=True)
 
 
-def test_closure_needs_the_acknowledgement(
-    app: Flask, client: FlaskClient, auth: AuthActions
-) -> None:
+def test_closure_needs_the_acknowledgement(client: FlaskClient, auth: AuthActions) -> None:
     auth.person("invited")
     response = client.post("/weilidai/closure/", data={})
     assert response.status_code == 200
@@ -38,7 +35,6 @@ def test_closure_needs_the_acknowledgement(
 
 @pytest.mark.parametrize("step", ["sms", "face"])
 def test_steps_cannot_be_skipped(
-    app: Flask,
     client: FlaskClient,
     auth: AuthActions,
     control: ControlActions,
@@ -58,11 +54,7 @@ def test_steps_cannot_be_skipped(
 
 
 def test_face_cannot_come_before_the_sms_code(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
     token = closure.start()
@@ -75,7 +67,7 @@ def test_face_cannot_come_before_the_sms_code(
 
 
 def test_no_sms_is_sent_before_the_password(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
+    client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     auth.person("invited")
     token = closure.start()
@@ -85,11 +77,7 @@ def test_no_sms_is_sent_before_the_password(
 
 
 def test_face_step_twice_makes_one_application(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
     token = closure.apply(person)
@@ -105,7 +93,7 @@ def test_face_step_twice_makes_one_application(
 
 
 def test_a_second_flow_while_under_review_goes_to_the_status(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
+    client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
     closure.apply(person)
@@ -130,7 +118,7 @@ def test_a_wrong_password_stays_on_the_step(
 
 
 def test_a_failing_face_check_submits_nothing(
-    app: Flask, client: FlaskClient, auth: AuthActions, closure: ClosureActions
+    client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     person = auth.person("face_check_fails")
     token = closure.start()
@@ -144,7 +132,7 @@ def test_a_failing_face_check_submits_nothing(
 
 
 def test_one_fen_owed_blocks_the_closure(
-    app: Flask, client: FlaskClient, auth: AuthActions, control: ControlActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.person("outstanding_0_01")
 
@@ -161,9 +149,7 @@ def test_one_fen_owed_blocks_the_closure(
     assert after["outstanding_fen"] == 1
 
 
-def test_a_recent_loan_has_no_closure_option(
-    app: Flask, client: FlaskClient, auth: AuthActions
-) -> None:
+def test_a_recent_loan_has_no_closure_option(client: FlaskClient, auth: AuthActions) -> None:
     auth.person("recent_loan")
     response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
     assert response.location == "/weilidai/site/security"

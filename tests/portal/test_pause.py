@@ -7,9 +7,7 @@ from flask.testing import FlaskClient
 from tests.conftest import AuthActions, ControlActions
 
 
-def test_pause_ends_after_90_days(
-    client: FlaskClient, auth: AuthActions, control: ControlActions
-) -> None:
+def test_pause_ends_after_90_days(auth: AuthActions, control: ControlActions) -> None:
     person = auth.create("paused")  # paused 10 days ago
     control.advance(days=79)
     assert control.state(person)["status"] == "paused"
@@ -23,7 +21,7 @@ def test_pause_ends_after_90_days(
 
 
 def test_pause_ends_hidden_for_someone_no_longer_eligible(
-    client: FlaskClient, auth: AuthActions, control: ControlActions
+    auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.create("paused", eligible_after_pause=False)
     control.advance(days=90)

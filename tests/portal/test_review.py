@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.conftest import AuthActions, ClosureActions, ControlActions
 
 
 def test_review_approval_closes_the_account(
-    app: Flask,
-    client: FlaskClient,
-    auth: AuthActions,
-    control: ControlActions,
-    closure: ClosureActions,
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
     closure.apply(person)  # Monday 10:00: decided Wednesday 10:00
@@ -41,7 +36,7 @@ def test_review_approval_closes_the_account(
 
 
 def test_review_waits_for_working_days(
-    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+    auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     """Submitted on a Friday with 2 working days: decided on the Tuesday."""
     control.set_now("2026-11-27T16:00:00")
@@ -71,7 +66,7 @@ def test_review_rejection_keeps_the_account(
 
 
 def test_closure_pending_scenario_is_decided_by_the_clock(
-    client: FlaskClient, auth: AuthActions, control: ControlActions
+    auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.create("closure_pending")
     control.advance(days=3)

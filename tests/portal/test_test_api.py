@@ -19,7 +19,7 @@ from tests.conftest import CLOCK_START, AuthActions, ClosureActions, ControlActi
 
 
 def test_reset_empties_the_store_and_resets_the_clock(
-    app: Flask, client: FlaskClient, auth: AuthActions, control: ControlActions
+    client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
     person = auth.person("recent_loan")
     control.advance(days=3)
@@ -79,7 +79,6 @@ def test_create_user_answers_with_the_documented_keys(auth: AuthActions) -> None
     ],
 )
 def test_create_user_in_each_scenario(
-    client: FlaskClient,
     auth: AuthActions,
     control: ControlActions,
     scenario: str,
@@ -115,14 +114,12 @@ def test_overdue_penalty_owes_only_penalty(auth: AuthActions, control: ControlAc
     assert person["outstanding"] == {"principal_fen": 0, "interest_fen": 0, "penalty_fen": 237}
 
 
-def test_paused_scenario_ends_90_days_after_it_began(
-    client: FlaskClient, auth: AuthActions
-) -> None:
+def test_paused_scenario_ends_90_days_after_it_began(auth: AuthActions) -> None:
     person = auth.create("paused")  # paused 10 days before the clock start
     assert person["paused_until"] == "2027-02-11T10:00:00"
 
 
-def test_create_user_applies_overrides(client: FlaskClient, auth: AuthActions) -> None:
+def test_create_user_applies_overrides(auth: AuthActions) -> None:
     created = auth.create(
         "invited",
         variant="b",
@@ -172,16 +169,14 @@ def test_people_are_reproducible_from_the_seed(make_app: Callable[..., Flask]) -
         ("invited", "send a JSON object"),
     ],
 )
-def test_create_user_refuses_bad_input(
-    app: Flask, client: FlaskClient, body: Any, error: str
-) -> None:
+def test_create_user_refuses_bad_input(client: FlaskClient, body: Any, error: str) -> None:
     response = client.post("/__test__/users", json=body)
     assert response.status_code == 400
     assert error in response.get_json()["error"]
     assert Snapshot.of(client).count("person") == 0
 
 
-def test_create_user_refuses_a_body_that_is_not_json(app: Flask, client: FlaskClient) -> None:
+def test_create_user_refuses_a_body_that_is_not_json(client: FlaskClient) -> None:
     response = client.post("/__test__/users", data="scenario=invited")
     assert response.status_code == 400
     assert response.get_json()["error"]
