@@ -32,17 +32,21 @@ CLOSURE_STEPS = ("consequences", "password", "sms", "sms_sent", "face", "done")
 NOT_STATE = {"request_record", "fault", "clock"}
 
 
+def portal_config(database: Path, **config: Any) -> dict[str, Any]:
+    """Return the settings of a portal in test mode on the SQLite file ``database``."""
+    # Forms are posted without their anti-forgery token here; tests/portal/test_forms.py turns
+    # the check back on to test it.
+    settings = {"WTF_CSRF_ENABLED": False, **config}
+    return {"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", **settings}
+
+
 @pytest.fixture
 def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
     """Return a factory of portals in test mode, each with its own SQLite file."""
     made: list[Flask] = []
 
     def make(**config: Any) -> Flask:
-        database = tmp_path / f"portal{len(made)}.db"
-        # Forms are posted without their anti-forgery token here; tests/portal/test_forms.py
-        # turns the check back on to test it.
-        settings = {"WTF_CSRF_ENABLED": False, **config}
-        app = create_app({"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", **settings})
+        app = create_app(portal_config(tmp_path / f"portal{len(made)}.db", **config))
         made.append(app)
         return app
 

@@ -57,8 +57,7 @@ def test_face_cannot_come_before_the_sms_code(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
-    token = closure.start()
-    closure.pass_password(token, person)
+    token = closure.walk(person, "sms")
 
     response = client.post(f"/weilidai/closure/{token}/face")
 
@@ -121,10 +120,7 @@ def test_a_failing_face_check_submits_nothing(
     client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
     person = auth.person("face_check_fails")
-    token = closure.start()
-    closure.pass_password(token, person)
-    closure.send_sms(token)
-    closure.enter_sms(token, person)
+    token = closure.walk(person, "face")
     response = client.post(f"/weilidai/closure/{token}/face")
     assert response.status_code == 200
     assert "人脸识别未通过" in response.get_data(as_text=True)

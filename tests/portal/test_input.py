@@ -16,7 +16,7 @@ from markupsafe import escape
 from werkzeug.test import TestResponse
 
 from mock_portal import create_app
-from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
+from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot, portal_config
 from tests.portal.forms import FORMS_BY_ENDPOINT, prepare
 
 # ---------------------------------------------------------------- input typed on screens
@@ -31,9 +31,7 @@ def test_a_malformed_sms_code_is_refused_on_the_screen(
     typed: str,
 ) -> None:
     person = auth.person("invited")
-    token = closure.start()
-    closure.pass_password(token, person)
-    client.post(f"/weilidai/closure/{token}/sms/send")
+    token = closure.walk(person, "sms_sent")
 
     response = client.post(f"/weilidai/closure/{token}/sms", data={"sms_code": typed})
 
@@ -116,10 +114,7 @@ LINE_BREAKS = str.maketrans("", "", "\t\r\n")
 @pytest.fixture(scope="module")
 def garbage_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """Create one portal for every generated example; each example seeds its own person."""
-    database = tmp_path_factory.mktemp("garbage") / "portal.db"
-    app = create_app(
-        {"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", "WTF_CSRF_ENABLED": False}
-    )
+    app = create_app(portal_config(tmp_path_factory.mktemp("garbage") / "portal.db"))
     assert app.test_client().post("/__test__/reset").status_code == 200
     yield app
     app.extensions["store_engine"].dispose()

@@ -141,7 +141,7 @@ def test_people_are_reproducible_from_the_seed(make_app: Callable[..., Flask]) -
     for _ in range(2):
         client = make_app().test_client()
         client.post("/__test__/reset")
-        people.append(client.post("/__test__/users", json={"scenario": "invited"}).get_json())
+        people.append(AuthActions(client).create("invited"))
     assert people[0]["name"] == people[1]["name"]
     assert people[0]["payment_password"] == people[1]["payment_password"]
 
@@ -238,11 +238,10 @@ def test_sms_returns_the_last_code_sent(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
     person = auth.person("invited")
-    token = closure.start()
-    closure.pass_password(token, person)
+    token = closure.walk(person, "sms")
     assert client.get(f"/__test__/sms/{person['id']}").status_code == 400
 
-    client.post(f"/weilidai/closure/{token}/sms/send")
+    closure.send_sms(token)
     first = client.get(f"/__test__/sms/{person['id']}")
     assert first.status_code == 200
     assert set(first.get_json()) == {"code", "sent_at"}
@@ -250,7 +249,7 @@ def test_sms_returns_the_last_code_sent(
     assert first.get_json()["sent_at"] == CLOCK_START
 
     control.advance(seconds=60)
-    client.post(f"/weilidai/closure/{token}/sms/send")
+    closure.send_sms(token)
     second = client.get(f"/__test__/sms/{person['id']}").get_json()
     assert second["sent_at"] == "2026-11-23T10:01:00"
 
