@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import json
 import logging
-import re
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -32,10 +31,9 @@ from urllib.request import (
 import pytest
 
 from e2e.harness.portal import start_portal
+from tests.conftest import FLOW_URL, TOKEN_INPUT
 
 TIMEOUT = 30  # seconds for one request; a loaded CI machine is slow, a hung portal is a failure
-TOKEN_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
-FLOW_URL = re.compile(r"/weilidai/closure/([0-9a-f]{32})/password")
 
 
 @pytest.fixture
