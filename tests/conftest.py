@@ -2,8 +2,10 @@
 
 ``auth`` creates people and signs in as them, ``control`` reads and moves what only the test API
 can (a person's state, the clock, the last SMS code) and ``closure`` walks the signed-in person
-through the closure steps. Each helper wraps one client; a test with a second browser wraps that
-one too: ``AuthActions(app.test_client()).person("invited")``.
+through the closure steps, each form posted as ``FormActions`` posts it (with its anti-forgery
+token when the portal checks them). ``Snapshot.of(client)`` reads the whole store. Each helper
+wraps one client; a test with a second browser wraps that one too:
+``AuthActions(app.test_client()).person("invited")``.
 """
 
 from __future__ import annotations
