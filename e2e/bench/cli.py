@@ -32,6 +32,7 @@ from werkzeug.wsgi import ClosingIterator
 from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
 from ..harness.driver import Observer, Outcome, drive
+from ..harness.fixtures import STEP_LOG_ENV
 from ..harness.flows import all_flows
 from ..harness.journey import Flow, Journey, Step
 from ..harness.labels import LABELS, VARIANTS
@@ -42,7 +43,7 @@ from ..harness.trail import Tap
 TARGET_STEP_RATIO = 1.3
 TARGET_SPEEDUP = 1.6
 TARGET_P99_MS = 20.0
-# The default suite subset for (b): 30 browser tests that drive the portal's UI end to end.
+TARGET_FLOOR_STEPS_PER_TEST = 4.0
 JOURNAL = "/__test__/requests"
 
 # ------------------------------------------------------------------ the browser floor
@@ -326,24 +327,57 @@ def time_suite(paths: list[str], workers: int, log: Path) -> dict[str, Any]:
     The CPU share (all cores, whole machine, from /proc/stat) bounds what ``-n 2`` can gain:
     a serial run that keeps 85 % of the machine busy can be sped up by at most 1/0.85.
     """
+    step_log = log.with_suffix(".steps.tsv")
+    step_log.unlink(missing_ok=True)
     cpu_before = _read_cpu_times()
     started = time.perf_counter()
     with log.open("w", encoding="utf-8") as out:
         done = subprocess.run(
-            suite_command(paths, workers), stdout=out, stderr=subprocess.STDOUT, check=False
+            suite_command(paths, workers),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            check=False,
+            env={**os.environ, STEP_LOG_ENV: str(step_log)},
         )
     seconds = time.perf_counter() - started
     cpu_after = _read_cpu_times()
     busy = busy_fraction(cpu_before, cpu_after) if cpu_before and cpu_after else None
     lines = [line for line in log.read_text(encoding="utf-8").splitlines() if line.strip()]
+    result = lines[-1].strip("= ") if lines else ""
     return {
         "workers": workers,
         "seconds": round(seconds, 1),
+        "tests": tests_run(result),
+        "browser_steps": browser_steps(step_log),
         "cpu_busy": round(busy, 3) if busy is not None else None,
         "exit_code": done.returncode,
-        "result": lines[-1].strip("= ") if lines else "",
+        "result": result,
         "log": str(log),
     }
+
+
+def tests_run(result: str) -> int:
+    """Return how many tests ran, from pytest's last line (``62 passed, 1 failed in 83.1s``)."""
+    return sum(
+        int(count) for count, outcome in re.findall(r"(\d+) (passed|failed|error|errors)\b", result)
+    )
+
+
+def browser_steps(step_log: Path) -> int:
+    """Return the screens the suite's browser loaded, from each test's line in ``step_log``."""
+    if not step_log.exists():
+        return 0
+    lines = step_log.read_text(encoding="utf-8").splitlines()
+    return sum(int(line.rsplit("\t", 1)[1]) for line in lines if "\t" in line)
+
+
+def cost_in_floor_steps(run: dict[str, Any], floor_step_ms: float) -> float | None:
+    """Return a suite run's wall time per test in floor steps (wall ÷ floor step ÷ tests)."""
+    seconds: float = run["seconds"]
+    tests: int = run["tests"]
+    if not tests or not floor_step_ms:
+        return None
+    return seconds * 1000 / floor_step_ms / tests
 
 
 def suite_paths(choice: str) -> list[str]:
@@ -483,8 +517,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--flow", action="append", help="only these flows (full name)")
     parser.add_argument(
         "--suite",
-        default="subset",
-        help="for (b): subset (default: the tests marked smoke), full, "
+        default="full",
+        help="for (b): full (default: the tests of the portal), subset (those marked smoke), "
         "or comma-separated test paths",
     )
     parser.add_argument("--skip-suite", action="store_true", help="leave out (b)")
@@ -572,6 +606,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Timing the suite ({' '.join(paths)}): serial, then -n 2", flush=True)
         serial = time_suite(paths, 1, out / "suite-serial.log")
         parallel = time_suite(paths, 2, out / "suite-n2.log")
+        floor_ms = report["overall"]["floor_median_step_ms"]
+        for run in (serial, parallel):
+            cost = cost_in_floor_steps(run, floor_ms)
+            run["floor_steps_per_test"] = round(cost, 2) if cost is not None else None
         report["suite"] = {
             "paths": paths,
             "serial": serial,
@@ -621,6 +659,14 @@ def print_report(report: dict[str, Any]) -> None:
             run = s[key]
             busy = f"CPUs {run['cpu_busy']:.0%} busy" if run.get("cpu_busy") else ""
             print(f"  {label:<7} {run['seconds']:>7.1f} s  {busy:<16} {run['result']}")
+            if run.get("floor_steps_per_test") is not None:
+                print(
+                    f"          {run['tests']} tests, {run['browser_steps']} browser steps "
+                    f"({run['browser_steps'] / run['tests']:.1f} a test); cost "
+                    f"{run['floor_steps_per_test']:.2f} floor steps a test "
+                    f"(target ≤ {TARGET_FLOOR_STEPS_PER_TEST}): "
+                    f"{verdict(run['floor_steps_per_test'] <= TARGET_FLOOR_STEPS_PER_TEST)}"
+                )
         print(
             f"  speed-up {s['speedup']:.2f} (target ≥ {TARGET_SPEEDUP}): "
             f"{verdict(s['speedup'] >= TARGET_SPEEDUP)}"
