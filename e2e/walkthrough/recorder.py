@@ -149,8 +149,11 @@ class WalkthroughRecorder:
         """Start filming at the viewport's size (not Playwright's 800x800-bounded default)."""
         viewport = self.page.viewport_size or {"width": 390, "height": 844}
         self.shots.mkdir(parents=True, exist_ok=True)
-        self._t0 = time.monotonic()
+        # The video's clock starts somewhere inside screencast.start(); on a loaded machine that
+        # call takes a while, so the middle of it is the best guess at the video's zero.
+        before = time.monotonic()
         self.page.screencast.start(path=video, size=viewport)
+        self._t0 = (before + time.monotonic()) / 2
         self._recording = True
         if self.pace.seconds > 0:
             self._actions = self.page.screencast.show_actions(

@@ -119,12 +119,15 @@ def test_subtitles_have_one_cue_per_step_with_real_timings(recording: Recording)
 
 
 def test_frames_during_steps_are_not_blank(recording: Recording):
+    # Five frames across each cue, judged by their median: a navigation may flash one white
+    # frame under load (the page between two screens), which is no blank video.
     for walk in recording.walks:
         cues = vtt.parse((recording.out / walk.file(".vtt")).read_text("utf-8"))
         for cue in (cues[0], cues[-1]):
-            middle = (cue.start + cue.end) / 2
-            variance = media.frame_variance(recording.out / walk.file(".mp4"), middle)
-            assert variance > 100, f"{walk.name} at {middle:.2f}s looks blank ({variance:.0f})"
+            moments = [cue.start + (cue.end - cue.start) * (k + 0.5) / 5 for k in range(5)]
+            video = recording.out / walk.file(".mp4")
+            variances = sorted(media.frame_variance(video, at) for at in moments)
+            assert variances[2] > 100, f"{walk.name} {cue.start:.2f}–{cue.end:.2f}s: {variances}"
         poster = recording.out / walk.file(".poster.png")
         assert media.frame_variance(poster, 0) > 100
 
