@@ -159,13 +159,13 @@ def cpu_burners(count: int, deadline_seconds: float) -> Iterator[list[subprocess
 
 
 def pytest_command(
-    report: Path, workers: int, include_all: bool, extra: Sequence[str]
+    report: Path, workers: int, portal_only: bool, extra: Sequence[str]
 ) -> list[str]:
     """Return the pytest command line of one soak run (the whole suite unless extra names paths)."""
     names_paths = any(
         not arg.startswith("-") and Path(arg.split("::")[0]).exists() for arg in extra
     )
-    suite = [] if names_paths else (PORTAL_TESTS if not include_all else [SUITE])
+    suite = [] if names_paths else (PORTAL_TESTS if portal_only else [SUITE])
     command = [sys.executable, "-m", "pytest", *suite]
     command += ["-q", "-p", "no:cacheprovider"]
     if workers > 1:
@@ -239,7 +239,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=2, help="pytest -n (default 2)")
     parser.add_argument("--burners", type=int, default=1, help="CPU burners beside it (1)")
     parser.add_argument(
-        "--include-all", action="store_true", help=f"also run the tools' own tests ({TOOL_TESTS})"
+        "--portal-only",
+        action="store_true",
+        help=f"leave out the tools' own browser tests ({TOOL_TESTS}); default: the whole suite",
+    )
+    parser.add_argument(
+        "--include-all",
+        action="store_true",
+        help="the whole suite (the default; kept for old scripts)",
     )
     parser.add_argument(
         "--run-timeout", type=float, default=1800, help="kill a run after this many s (1800)"
@@ -262,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     with cpu_burners(args.burners, deadline):
         for number in range(1, args.runs + 1):
             report = out / f"run-{number:02d}.xml"
-            command = pytest_command(report, args.workers, args.include_all, extra)
+            command = pytest_command(report, args.workers, args.portal_only, extra)
             if number == 1:
                 print("  " + " ".join(command[1:]), flush=True)
             run = run_once(number, command, report, report.with_suffix(".log"), args.run_timeout)
