@@ -1,4 +1,4 @@
-"""An external portal shared by many runners: which tests may reset it or move its clock.
+"""An external portal shared by many runners: which tests may reset it, move its clock or fault it.
 
 The ``owns_portal`` marker, the skip on a shared portal, the check of ``--reset-external`` and the
 API client that refuses to reset or move the clock. See docs/scale.md#runners-sharing-one-portal.
@@ -14,12 +14,14 @@ from .api import PortalApi
 
 MARKER = "owns_portal"
 MARKER_HELP = (
-    f"{MARKER}: resets the portal, moves its clock or needs it at MOCK_PORTAL_CLOCK_START; "
+    f"{MARKER}: resets the portal, moves its clock, injects faults or needs the clock at "
+    "MOCK_PORTAL_CLOCK_START; "
     "skipped on a shared external portal (--base-url without --reset-external)"
 )
 SKIP_REASON = (
-    "owns_portal: moves or resets the portal clock, which a shared external portal's other "
-    "runners rely on; runs in-process, or with --base-url plus --reset-external (one runner)"
+    "owns_portal: resets the portal, moves its clock or injects faults, which a shared external "
+    "portal's other runners would meet; runs in-process, or with --base-url plus "
+    "--reset-external (one runner)"
 )
 
 
@@ -58,9 +60,8 @@ class SharedPortalApi(PortalApi):
 
     def _refuse(self, what: str) -> NoReturn:
         raise SharedPortalError(
-            f"this test {what} on a shared external portal, which would change every other "
-            f"runner's time; mark it @pytest.mark.{MARKER} (it then runs in-process, or with "
-            "--reset-external)"
+            f"this test {what} on a shared external portal, which every other runner would meet; "
+            f"mark it @pytest.mark.{MARKER} (it then runs in-process, or with --reset-external)"
         )
 
     def reset(self) -> dict[str, Any]:
@@ -74,3 +75,7 @@ class SharedPortalApi(PortalApi):
     def set_now(self, moment: str) -> str:
         """Refuse: the clock is every runner's."""
         self._refuse("sets the clock")
+
+    def add_fault(self, **fault: Any) -> int:
+        """Refuse: a fault meets whichever runner's request comes next."""
+        self._refuse("injects a fault")
