@@ -47,6 +47,25 @@ def entry_visible(status: AccountStatus, opted_out: bool, owed_fen: int) -> bool
     return status in VISIBLE_STATUSES and not opted_out
 
 
+BORROWING_NOT_SUPPORTED = "当前账户状态不支持借款"
+BORROWING_OPTED_OUT = (
+    "您已设置不再接收微粒贷邀请消息，借款功能已关闭；如需借款，请先在“设置-通知管理”中取消勾选。"
+)
+
+
+def borrowing_refusal(status: AccountStatus, opted_out: bool) -> str | None:
+    """Say why the account may not borrow now, or None when it may.
+
+    Only an active account borrows, and not after opting out: the seed says that once
+    不再接收微粒贷邀请消息 is ticked the entry is gone, "自然也就无法借钱了".
+    """
+    if status != AccountStatus.ACTIVE:
+        return BORROWING_NOT_SUPPORTED
+    if opted_out:
+        return BORROWING_OPTED_OUT
+    return None
+
+
 def pause_until(now: datetime) -> datetime:
     """Return when a pause started ``now`` ends (three months on the portal clock)."""
     return now + timedelta(days=PAUSE_MONTHS_DAYS)

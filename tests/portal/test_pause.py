@@ -1,10 +1,10 @@
-"""Pausing 微粒贷 for 90 days: refused while money is owed, and over on the portal clock."""
+"""Pausing 微粒贷 for 90 days and opting out: refused while money is owed; no borrowing after."""
 
 from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ControlActions
+from tests.conftest import AuthActions, ControlActions, Snapshot
 
 
 def test_pause_ends_after_90_days(auth: AuthActions, control: ControlActions) -> None:
@@ -49,3 +49,28 @@ def test_pause_refused_while_money_is_owed(
     after = control.state(person)
     assert after["status"] == "active"
     assert after["entry_visible"] is True
+
+
+def test_an_opted_out_person_cannot_borrow(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
+    # Found by tests/model: the entry was hidden, yet POST /weilidai/borrow still lent money.
+    person = auth.person("opted_out")
+    before = Snapshot.of(client)
+
+    response = client.post("/weilidai/borrow", data={"amount": "100"})
+
+    assert response.status_code == 200
+    assert "借款功能已关闭" in response.get_data(as_text=True)
+    assert Snapshot.of(client) == before
+    assert control.state(person)["outstanding_fen"] == 0
+
+
+def test_opting_back_in_borrows_again(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
+    person = auth.person("opted_out")
+    client.post("/weilidai/settings/notifications", data={})
+    response = client.post("/weilidai/borrow", data={"amount": "100"})
+    assert response.status_code == 302
+    assert control.state(person)["outstanding"]["principal_fen"] == 10_000

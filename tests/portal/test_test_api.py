@@ -102,6 +102,17 @@ def test_create_user_in_each_scenario(
         assert person["application"]["status"] == application
 
 
+@pytest.mark.parametrize("review_outcome", ["approve", "reject"])
+def test_a_closed_person_is_closed_whatever_their_next_review_would_say(
+    auth: AuthActions, control: ControlActions, review_outcome: str
+) -> None:
+    # Found by tests/model: with review_outcome "reject" the seeded closure was rejected, and
+    # POST /__test__/users {"scenario": "closed"} answered with an active account.
+    person = control.state(auth.create("closed", review_outcome=review_outcome))
+    assert (person["status"], person["entry_visible"]) == ("closed", False)
+    assert person["application"]["status"] == "approved"
+
+
 def test_outstanding_0_01_is_one_fen_of_principal(
     auth: AuthActions, control: ControlActions
 ) -> None:

@@ -12,10 +12,14 @@ from mock_portal.domain.loans import Breakdown
 from mock_portal.domain.rules import (
     ABNORMAL_RECENT_LOAN,
     ABNORMAL_RISK_FLAG,
+    BORROWING_NOT_SUPPORTED,
+    BORROWING_OPTED_OUT,
     OWED_REFUSAL,
+    AccountStatus,
     Check,
     Precheck,
     abnormal_reasons,
+    borrowing_refusal,
     closure_precheck,
     entry_visible,
     pause_until,
@@ -56,6 +60,27 @@ def old_unpaid_loan() -> FakeLoan:
         principal_repaid_fen=291_000,
         interest_repaid_fen=9_000,
     )
+
+
+# ---------------------------------------------------------------- borrowing
+
+
+@pytest.mark.parametrize(
+    ("status", "opted_out", "refusal"),
+    [
+        ("active", False, None),
+        # The seed: once 不再接收微粒贷邀请消息 is ticked, "自然也就无法借钱了".
+        ("active", True, BORROWING_OPTED_OUT),
+        ("paused", False, BORROWING_NOT_SUPPORTED),
+        ("paused", True, BORROWING_NOT_SUPPORTED),
+        ("closure_pending", False, BORROWING_NOT_SUPPORTED),
+        ("closed", False, BORROWING_NOT_SUPPORTED),
+    ],
+)
+def test_only_an_active_account_that_did_not_opt_out_borrows(
+    status: str, opted_out: bool, refusal: str | None
+) -> None:
+    assert borrowing_refusal(AccountStatus(status), opted_out) == refusal
 
 
 # ---------------------------------------------------------------- entry visibility
