@@ -1,0 +1,429 @@
+"""One person driven through the portal by the model (e2e.model), without a browser.
+
+``ModelJourney`` keeps the person's model state and what the guards need to know (the clock,
+the credit line, when the newest loan was taken, the password's lock, the live SMS code), takes
+each step through the portal's real forms (the test-control API only for what no screen does:
+seeding, the clock, re-invitation, reading the SMS), asks the model which transition the step
+must make, and checks that the portal made it: the answer to the request, the state the test
+API reports, and for a refused step that the store did not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask.testing import FlaskClient
+from sqlalchemy import func, select
+from werkzeug.test import TestResponse
+
+from e2e.model.graph import (
+    MODEL,
+    NEW_ACCOUNT_CREDIT_LINE_FEN,
+    PASSWORD_LOCK_HOURS,
+    PASSWORD_TRIES,
+    PAUSE_DAYS,
+    RECENT_LOAN_DAYS,
+    SMALLEST_LOAN_FEN,
+    Action,
+    Outcome,
+    Predicate,
+    Seed,
+    State,
+    Transition,
+)
+from mock_portal.domain.workdays import add_working_days
+from mock_portal.store import Account, Application, Loan
+from tests.conftest import Snapshot
+from weilidai_fixtures import SCENARIOS
+
+SMS_GAP = timedelta(seconds=60)  # "resend once a minute and 5 times an hour"
+SMS_PER_HOUR = 5
+SMS_WRONG_TRIES = 5  # "5 wrong tries void it"
+REVIEW_WORKING_DAYS = 2  # the scenarios' default review_working_days
+
+# What a refused step may still change: the identity checks' attempt counters (a right payment
+# password on 还款 resets the error count even when there is nothing to repay).
+COUNTERS = {
+    "person": {"pw_failures", "pw_locked_until", "face_failures", "face_retry_at"},
+    "sms_code": {"used", "voided"},
+    "closure_flow": {"sms_failures"},
+}
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+@dataclass
+class Remembered:
+    """What the guards ask about that no state name says."""
+
+    now: datetime
+    credit_line_fen: int
+    principal_owed_fen: int = 0
+    newest_loan_at: datetime | None = None
+    paused_until: datetime | None = None
+    decide_at: datetime | None = None
+    pw_failures: int = 0
+    pw_locked_until: datetime | None = None
+    sms_sent: list[datetime] = field(default_factory=list)
+    flow: str | None = None  # the closure flow's token
+    code_live: bool = False  # the flow has an SMS code that is neither used nor voided
+    code_wrong: int = 0
+
+
+class ModelJourney:
+    """A person in the portal behind ``client``, moved one model transition at a time."""
+
+    def __init__(self, client: FlaskClient, seed: Seed, facts: dict[Predicate, bool]) -> None:
+        self.client = client
+        self.seed = seed
+        self.facts = {**facts, **seed.facts()}
+        self.state = seed.state
+        self.taken: list[Transition] = []
+        self.closed_accounts: set[int] = set()
+        self._reply(client.post("/__test__/reset"), 200)
+        overrides = {
+            "risk_flag": self.facts[Predicate.RISK_FLAG],
+            "eligible_after_pause": self.facts[Predicate.ELIGIBLE_AFTER_PAUSE],
+            "face_check_fails": self.facts[Predicate.FACE_CHECK_FAILS],
+            "review_outcome": "reject" if self.facts[Predicate.REVIEW_REJECTS] else "approve",
+        }
+        created = self._reply(
+            client.post("/__test__/users", json={"scenario": seed.scenario, **overrides}), 201
+        )
+        self.id: int = created["id"]
+        self.password: str = created["payment_password"]
+        self._reply(client.post("/__test__/login", json={"user_id": self.id}), 200)
+        flow = None
+        if seed.closure_step:
+            at = {"step": seed.closure_step}
+            put = client.post(f"/__test__/users/{self.id}/closure", json=at)
+            flow = self._reply(put, 200)["token"]
+        now = datetime.fromisoformat(self._reply(client.get("/__test__/clock"), 200)["now"])
+        spec = SCENARIOS[seed.scenario]
+        unpaid = [
+            now - timedelta(days=loan.borrowed_days_ago)
+            for loan in spec.loans
+            if loan.principal_fen > loan.principal_repaid_fen
+        ]
+        seen = self.observe()
+        application = seen["application"] or {}
+        self.memory = Remembered(
+            now=now,
+            credit_line_fen=spec.credit_limit_fen,
+            principal_owed_fen=seen["outstanding"]["principal_fen"],
+            newest_loan_at=max(unpaid, default=None),
+            paused_until=_moment(seen["paused_until"]),
+            decide_at=_moment(application.get("decide_at"))
+            if application.get("status") == "pending"
+            else None,
+            flow=flow,
+        )
+        self.applications = seen["applications"]
+
+    # ------------------------------------------------------------ what the guards see
+
+    def known(self, action: Action, argument: Any = None) -> dict[Predicate, bool]:
+        """Return the predicates that can be told now (with the step's input, if given)."""
+        memory = self.memory
+        truth = dict(self.facts)
+        locked = memory.pw_locked_until is not None and memory.now < memory.pw_locked_until
+        truth[Predicate.PASSWORD_LOCKED] = locked
+        truth[Predicate.SMS_CODE_AVAILABLE] = memory.code_live or self._may_send_sms()
+        if action is Action.BORROW and argument is not None:
+            available = memory.credit_line_fen - memory.principal_owed_fen
+            truth[Predicate.WITHIN_CREDIT_LINE] = SMALLEST_LOAN_FEN <= argument <= available
+        if action is Action.CLOCK and argument is not None:
+            at = memory.now + argument
+            loan = memory.newest_loan_at
+            truth[Predicate.LOAN_30_DAYS_OLD] = loan is not None and at - loan >= timedelta(
+                days=RECENT_LOAN_DAYS
+            )
+            truth[Predicate.PAUSE_OVER] = (
+                memory.paused_until is not None and at >= memory.paused_until
+            )
+            truth[Predicate.REVIEW_DUE] = memory.decide_at is not None and at >= memory.decide_at
+        return truth
+
+    def can(self, action: Action) -> bool:
+        """Say whether the model has something for ``action`` in the person's state now."""
+        return MODEL.possible(self.state, action, self.known(action))
+
+    def _may_send_sms(self) -> bool:
+        sent, now = self.memory.sms_sent, self.memory.now
+        if sent and now - max(sent) < SMS_GAP:
+            return False
+        return sum(1 for at in sent if at > now - timedelta(hours=1)) < SMS_PER_HOUR
+
+    # ------------------------------------------------------------ taking a step
+
+    def take(self, action: Action, argument: Any = None) -> Transition:
+        """Take ``action``, check the portal made the model's transition, and return it."""
+        truth = self.known(action, argument)
+        transition = MODEL.next(self.state, action, truth)
+        assert transition is not None, f"the model has no {action} in {self.state} for {truth}"
+        before = Snapshot.of(self.client) if transition.outcome is Outcome.REFUSED else None
+        self._perform(transition, argument)
+        self.state = transition.target
+        self.taken.append(transition)
+        seen = self.observe()
+        if before is not None:
+            assert _without_counters(Snapshot.of(self.client)) == _without_counters(before), (
+                f"{transition.key} is refused, yet the store changed"
+            )
+        self._check_applications(transition, seen)
+        return transition
+
+    def observe(self) -> dict[str, Any]:
+        """Return the person's state as the test API reports it (and remember it)."""
+        self.seen: dict[str, Any] = self._reply(self.client.get(f"/__test__/users/{self.id}"), 200)
+        return self.seen
+
+    def _check_applications(self, transition: Transition, seen: dict[str, Any]) -> None:
+        """An application appears only when the face check passes, one at a time."""
+        count = seen["applications"]
+        if transition.action is Action.INVITE and transition.outcome is Outcome.DONE:
+            assert count == 0, "a new account starts with no application"
+        elif transition.source is State.AT_FACE and transition.target is State.CLOSURE_PENDING:
+            assert count == self.applications + 1, "passing the face check submits one application"
+            assert seen["outstanding_fen"] == 0, "an application was submitted while money is owed"
+        else:
+            assert count == self.applications, f"{transition.key} changed the applications"
+        self.applications = count
+
+    def _perform(self, transition: Transition, argument: Any) -> None:
+        memory, action, done = self.memory, transition.action, transition.outcome is Outcome.DONE
+        if action is Action.INVITE:
+            self._reply(self.client.post(f"/__test__/users/{self.id}/invite"), 200 if done else 409)
+            if done:
+                memory.credit_line_fen = NEW_ACCOUNT_CREDIT_LINE_FEN
+                memory.principal_owed_fen, memory.newest_loan_at = 0, None
+        elif action is Action.BORROW:
+            response = self.client.post(
+                "/weilidai/borrow", data={"amount": f"{argument // 100}.{argument % 100:02d}"}
+            )
+            self._lands(response, "/weilidai/loans" if done else None)
+            if done:
+                memory.principal_owed_fen += argument
+                memory.newest_loan_at = memory.now
+        elif action is Action.REPAY:
+            response = self.client.post("/weilidai/repay", data={"payment_password": self.password})
+            self._lands(response, "/weilidai/repay/done" if done else None)
+            if self.state is not State.CLOSED:  # a closed account's page asks for no password
+                self._password_tried(right=True)
+            if done:
+                memory.principal_owed_fen, memory.newest_loan_at = 0, None
+        elif action is Action.WRONG_PASSWORD:
+            closure = self.state is State.AT_PASSWORD
+            page = f"{self._flow_url()}/password" if closure else "/weilidai/repay"
+            response = self.client.post(page, data={"payment_password": self._wrong_password()})
+            self._lands(response, None)
+            self._password_tried(right=False)
+        elif action is Action.PAUSE:
+            self._reply(self.client.post("/weilidai/help/pause", data={"confirm": "yes"}), 200)
+            if done:
+                memory.paused_until = memory.now + timedelta(days=PAUSE_DAYS)
+        elif action in (Action.OPT_OUT, Action.OPT_IN):
+            form = {"opt_out": "yes"} if action is Action.OPT_OUT else {}
+            response = self.client.post("/weilidai/settings/notifications", data=form)
+            self._lands(response, "/weilidai/settings/notifications" if done else None)
+        elif action is Action.START_CLOSURE:
+            self._start_closure(transition)
+        elif action is Action.RIGHT_PASSWORD:
+            response = self.client.post(
+                f"{self._flow_url()}/password", data={"payment_password": self.password}
+            )
+            self._lands(response, f"{self._flow_url()}/sms" if done else None)
+            self._password_tried(right=True)
+        elif action is Action.WRONG_SMS_CODE:
+            code = self._sms_code() if memory.code_live else "000000"
+            wrong = f"{(int(code) + 1) % 1_000_000:06d}"
+            self._lands(self.client.post(f"{self._flow_url()}/sms", data={"sms_code": wrong}), None)
+            if memory.code_live:
+                memory.code_wrong += 1
+                memory.code_live = memory.code_wrong < SMS_WRONG_TRIES
+        elif action is Action.RIGHT_SMS_CODE:
+            if not memory.code_live:
+                sent = self.client.post(f"{self._flow_url()}/sms/send")
+                self._lands(sent, f"{self._flow_url()}/sms")
+                memory.sms_sent.append(memory.now)
+                memory.code_live, memory.code_wrong = True, 0
+            response = self.client.post(
+                f"{self._flow_url()}/sms", data={"sms_code": self._sms_code()}
+            )
+            self._lands(response, f"{self._flow_url()}/face")
+            memory.code_live = False
+        elif action is Action.FACE_CHECK:
+            response = self.client.post(f"{self._flow_url()}/face")
+            self._lands(response, f"{self._flow_url()}/submitted" if done else None)
+            if done:
+                memory.flow = None
+                memory.decide_at = add_working_days(memory.now, REVIEW_WORKING_DAYS)
+        elif action is Action.LEAVE_CLOSURE:
+            memory.flow = None
+        elif action is Action.CLOCK:
+            seconds = int(argument.total_seconds())
+            self._reply(self.client.post("/__test__/clock", json={"advance_seconds": seconds}), 200)
+            memory.now += argument
+            if transition.target is not transition.source:
+                if transition.source is State.PAUSED:
+                    memory.paused_until = None
+                if transition.source is State.CLOSURE_PENDING:
+                    memory.decide_at = None
+        else:  # pragma: no cover - every action is handled above
+            raise AssertionError(f"no way to take {action}")
+
+    def _start_closure(self, transition: Transition) -> None:
+        opened = self.client.get("/weilidai/closure/")
+        posted = self.client.post("/weilidai/closure/", data={"acknowledged": "yes"})
+        if transition.outcome is Outcome.DONE:
+            assert opened.status_code == 200, opened.status_code
+            assert posted.status_code == 302 and posted.location.endswith("/password"), (
+                posted.status_code,
+                posted.location,
+            )
+            self.memory.flow = posted.location.split("/")[-2]
+            self.memory.code_live, self.memory.code_wrong = False, 0
+            return
+        # Each refusal has its own screen (the pre-checks' order, rules.md).
+        screens = {
+            State.RECENT_LOAN: (302, "/weilidai/site/security"),
+            State.RISK_FLAGGED: (302, "/weilidai/site/security"),
+            State.OWING: (200, "去还款"),
+            State.CLOSURE_PENDING: (302, "/weilidai/closure/status"),
+            State.CLOSED: (200, "账户已注销"),
+        }
+        status, sign = screens[transition.source]
+        for response in (opened, posted):
+            assert response.status_code == status, (transition.key, response.status_code)
+            shown = response.location if status == 302 else response.get_data(as_text=True)
+            assert sign in (shown or ""), (transition.key, sign)
+
+    # ------------------------------------------------------------ small helpers
+
+    def _password_tried(self, right: bool) -> None:
+        """Count a payment-password entry as the rule does: 3 wrong lock it for 3 hours."""
+        memory = self.memory
+        if memory.pw_locked_until is not None:
+            if memory.now < memory.pw_locked_until:
+                return
+            memory.pw_failures, memory.pw_locked_until = 0, None
+        if right:
+            memory.pw_failures = 0
+            return
+        memory.pw_failures += 1
+        if memory.pw_failures >= PASSWORD_TRIES:
+            memory.pw_locked_until = memory.now + timedelta(hours=PASSWORD_LOCK_HOURS)
+
+    def _wrong_password(self) -> str:
+        return "000000" if self.password != "000000" else "111111"
+
+    def _flow_url(self) -> str:
+        assert self.memory.flow is not None, "no closure under way"
+        return f"/weilidai/closure/{self.memory.flow}"
+
+    def _sms_code(self) -> str:
+        code: str = self._reply(self.client.get(f"/__test__/sms/{self.id}"), 200)["code"]
+        return code
+
+    def _lands(self, response: TestResponse, where: str | None) -> None:
+        """A form that succeeds redirects to ``where``; a refused one answers on the same page."""
+        if where is None:
+            assert response.status_code == 200, (response.status_code, response.location)
+        else:
+            assert response.status_code == 302, response.status_code
+            assert response.location == where, (response.location, where)
+
+    @staticmethod
+    def _reply(response: TestResponse, status: int) -> Any:
+        assert response.status_code == status, (response.status_code, response.get_json())
+        return response.get_json()
+
+    # ------------------------------------------------------------ the oracle and the invariants
+
+    def check_invariants(self) -> None:
+        """Check the oracle of the person's state and every invariant (docs/model.md)."""
+        self.reports_the_model_state()
+        self.the_entry_never_hides_from_someone_who_owes()
+        self.no_application_is_pending_while_money_is_owed()
+        self.at_most_one_pending_application()
+        self.money_owed_is_never_negative()
+        self.a_closed_account_never_borrows_repays_or_comes_back()
+
+    def reports_the_model_state(self) -> None:
+        """The test API reports what the model's oracle says of the person's state."""
+        seen, oracle = self.seen, MODEL.oracles[self.state]
+        application = seen["application"]["status"] if seen["application"] else None
+        reported = (seen["status"], seen["entry_visible"], seen["outstanding_fen"] > 0)
+        expected = (oracle.status, oracle.entry_visible, oracle.owes)
+        assert reported == expected, f"in {self.state} the portal reports {reported}"
+        assert application in oracle.application, f"in {self.state}: application {application}"
+
+    def the_entry_never_hides_from_someone_who_owes(self) -> None:
+        """Repayment stays reachable: whoever owes money sees the entry."""
+        assert self.seen["entry_visible"] or self.seen["outstanding_fen"] == 0, self.seen
+
+    def no_application_is_pending_while_money_is_owed(self) -> None:
+        """A closure under review owes nothing (and none was submitted owing: ``take``)."""
+        seen = self.seen
+        assert seen["status"] != "closure_pending" or seen["outstanding_fen"] == 0, seen
+
+    def at_most_one_pending_application(self) -> None:
+        """No account has two applications under review."""
+        pending = self.store_facts()["pending"]
+        assert all(count <= 1 for count in pending.values()), pending
+
+    def money_owed_is_never_negative(self) -> None:
+        """Nothing is owed below zero: not the total, not a part, not on any loan."""
+        seen = self.seen
+        assert seen["outstanding_fen"] >= 0 and min(seen["outstanding"].values()) >= 0, seen
+        parts = self.store_facts()["loan_parts"]
+        assert all(min(owed) >= 0 for _, *owed in parts), parts
+
+    def a_closed_account_never_borrows_repays_or_comes_back(self) -> None:
+        """Once closed, an account stays closed with no loans; re-inviting opens another."""
+        accounts, parts = self.store_facts()["accounts"], self.store_facts()["loan_parts"]
+        self.closed_accounts |= {i for i, status in accounts.items() if status == "closed"}
+        for account in self.closed_accounts:
+            assert accounts[account] == "closed", f"account {account} was restored"
+            assert all(loan[0] != account for loan in parts), f"closed account {account} owes"
+
+    # ------------------------------------------------------------ the store, for the invariants
+
+    def store_facts(self) -> dict[str, Any]:
+        """Return what the invariants read of the store: pending counts, loans, accounts."""
+        with self.client.application.extensions["store"]() as db:
+            pending = db.execute(
+                select(Application.account_id, func.count())
+                .where(Application.status == "pending")
+                .group_by(Application.account_id)
+            ).all()
+            loans = db.scalars(select(Loan)).all()
+            accounts = db.execute(select(Account.id, Account.status)).all()
+            parts = [
+                (
+                    loan.account_id,
+                    loan.principal_fen - loan.principal_repaid_fen,
+                    loan.interest_fen - loan.interest_repaid_fen,
+                    loan.penalty_fen - loan.penalty_repaid_fen,
+                )
+                for loan in loans
+            ]
+        return {
+            "pending": dict(pending),
+            "loan_parts": parts,
+            "accounts": {account_id: str(status) for account_id, status in accounts},
+        }
+
+
+def _without_counters(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
+    return {
+        table: [
+            {key: value for key, value in row.items() if key not in COUNTERS.get(table, ())}
+            for row in rows
+        ]
+        for table, rows in snapshot.rows.items()
+    }
