@@ -17,7 +17,14 @@ from types import MappingProxyType
 import networkx as nx
 
 
-class State(StrEnum):
+class Name(StrEnum):
+    """A name of the model; its repr reads as Python (Hypothesis prints failing steps with it)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class State(Name):
     """Where a person stands, as the article tells it (and as a test can put them)."""
 
     NOT_INVITED = "not_invited"  # no account: 金融理财 shows no 微粒贷
@@ -36,7 +43,7 @@ class State(StrEnum):
     REINVITED = "reinvited"  # invited again after closure: a new ¥5,000 account, no history
 
 
-class Action(StrEnum):
+class Action(Name):
     """What a person (or the passing of time, or the bank) does; one screen or call each."""
 
     INVITE = "invite"  # POST /__test__/users/<id>/invite
@@ -55,7 +62,7 @@ class Action(StrEnum):
     CLOCK = "clock"  # the portal clock moves forward
 
 
-class Predicate(StrEnum):
+class Predicate(Name):
     """What a guard asks: a fact fixed per person (a scenario field) or the journey so far."""
 
     # Facts: scenario fields of POST /__test__/users, fixed for the person.

@@ -166,6 +166,7 @@ class ModelJourney:
         transition = MODEL.next(self.state, action, truth)
         assert transition is not None, f"the model has no {action} in {self.state} for {truth}"
         before = Snapshot.of(self.client) if transition.outcome is Outcome.REFUSED else None
+        self._taking = transition
         self._perform(transition, argument)
         self.state = transition.target
         self.taken.append(transition)
@@ -179,6 +180,7 @@ class ModelJourney:
 
     def observe(self) -> dict[str, Any]:
         """Return the person's state as the test API reports it (and remember it)."""
+        self._store_facts: dict[str, Any] | None = None  # read again when an invariant asks
         self.seen: dict[str, Any] = self._reply(self.client.get(f"/__test__/users/{self.id}"), 200)
         return self.seen
 
@@ -279,11 +281,11 @@ class ModelJourney:
     def _start_closure(self, transition: Transition) -> None:
         opened = self.client.get("/weilidai/closure/")
         posted = self.client.post("/weilidai/closure/", data={"acknowledged": "yes"})
+        answers = f"the portal answered {opened.status_code}, then {posted.status_code}"
         if transition.outcome is Outcome.DONE:
-            assert opened.status_code == 200, opened.status_code
+            assert opened.status_code == 200, f"{transition.key}: {answers}"
             assert posted.status_code == 302 and posted.location.endswith("/password"), (
-                posted.status_code,
-                posted.location,
+                f"{transition.key}: {answers} {posted.location}"
             )
             self.memory.flow = posted.location.split("/")[-2]
             self.memory.code_live, self.memory.code_wrong = False, 0
@@ -298,9 +300,9 @@ class ModelJourney:
         }
         status, sign = screens[transition.source]
         for response in (opened, posted):
-            assert response.status_code == status, (transition.key, response.status_code)
+            assert response.status_code == status, f"{transition.key}: {answers}"
             shown = response.location if status == 302 else response.get_data(as_text=True)
-            assert sign in (shown or ""), (transition.key, sign)
+            assert sign in (shown or ""), f"{transition.key}: the screen lacks {sign}"
 
     # ------------------------------------------------------------ small helpers
 
@@ -331,15 +333,21 @@ class ModelJourney:
 
     def _lands(self, response: TestResponse, where: str | None) -> None:
         """A form that succeeds redirects to ``where``; a refused one answers on the same page."""
+        step = f"{self._taking.key} ({self._taking.outcome} → {self._taking.target})"
+        answer = f"{response.status_code} {response.location or ''}".strip()
         if where is None:
-            assert response.status_code == 200, (response.status_code, response.location)
+            assert response.status_code == 200, f"{step}: the portal answered {answer}"
         else:
-            assert response.status_code == 302, response.status_code
-            assert response.location == where, (response.location, where)
+            assert (response.status_code, response.location) == (302, where), (
+                f"{step}: expected 302 {where}, the portal answered {answer}"
+            )
 
     @staticmethod
     def _reply(response: TestResponse, status: int) -> Any:
-        assert response.status_code == status, (response.status_code, response.get_json())
+        assert response.status_code == status, (
+            f"{response.request.method} {response.request.path}: expected {status}, "
+            f"the portal answered {response.status_code} {response.get_json()}"
+        )
         return response.get_json()
 
     # ------------------------------------------------------------ the oracle and the invariants
@@ -385,7 +393,8 @@ class ModelJourney:
 
     def a_closed_account_never_borrows_repays_or_comes_back(self) -> None:
         """Once closed, an account stays closed with no loans; re-inviting opens another."""
-        accounts, parts = self.store_facts()["accounts"], self.store_facts()["loan_parts"]
+        store = self.store_facts()
+        accounts, parts = store["accounts"], store["loan_parts"]
         self.closed_accounts |= {i for i, status in accounts.items() if status == "closed"}
         for account in self.closed_accounts:
             assert accounts[account] == "closed", f"account {account} was restored"
@@ -395,6 +404,11 @@ class ModelJourney:
 
     def store_facts(self) -> dict[str, Any]:
         """Return what the invariants read of the store: pending counts, loans, accounts."""
+        if self._store_facts is None:
+            self._store_facts = self._read_store()
+        return self._store_facts
+
+    def _read_store(self) -> dict[str, Any]:
         with self.client.application.extensions["store"]() as db:
             pending = db.execute(
                 select(Application.account_id, func.count())
