@@ -61,14 +61,14 @@ def _cell(text: str) -> str:
 
 
 def transition_table(model: Model = MODEL) -> str:
-    """Return every transition as a table row: from, action, guard, to, outcome, rule."""
+    """Return every transition as a table row: from, step, action, guard, to, outcome, rule."""
     rows = [
-        "| from | action | guard | to | outcome | rule |",
-        "| --- | --- | --- | --- | --- | --- |",
+        "| from | step | action | guard | to | outcome | rule |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
     ]
     for t in model.transitions:
         guard = ", ".join(f"{'' if value else 'not '}{p}" for p, value in t.when) or "—"
-        cells = (t.source, t.action, guard, t.target, t.outcome, t.rule)
+        cells = (t.source, t.label, t.action, guard, t.target, t.outcome, t.rule)
         rows.append("| " + " | ".join(_cell(str(cell)) for cell in cells) + " |")
     return "\n".join(rows)
 
