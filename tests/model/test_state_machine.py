@@ -1,10 +1,11 @@
 """Long random journeys through the model (e2e.model), shrunk by Hypothesis when one fails.
 
-Each example seeds one person (any seed of the model, any facts), then takes random steps the
-model allows in the person's state; after every step the invariants below must hold and the
-test API must report what the model's oracle says. A failure prints the shortest sequence of
-steps Hypothesis could find. ``MODEL_EXAMPLES`` and ``MODEL_STEPS`` set the depth (the fast
-gate's defaults keep it near ten seconds); docs/model.md.
+Each example seeds a person (any seed of the model, any facts), then takes random steps the
+model allows in the person's state, now and then starting over with someone else; after every
+step the invariants below must hold and the test API must report what the model's oracle says.
+A failure prints the shortest sequence of steps Hypothesis could find. ``MODEL_EXAMPLES`` and
+``MODEL_STEPS`` set the depth (the fast gate's defaults keep it near ten seconds);
+docs/model.md.
 """
 
 from __future__ import annotations
