@@ -38,5 +38,6 @@ def name_the_worker(wsgi_app: WSGIApplication) -> WSGIApplication:
 app = create_app()
 # Flask's documented way to add WSGI middleware, keeping ``app`` the Flask object that gunicorn
 # serves and post_fork reaches. mypy refuses any assignment to a method and checks the new value
-# against the unbound method, self included: https://github.com/python/mypy/issues/2427
-app.wsgi_app = name_the_worker(app.wsgi_app)  # type: ignore[method-assign, assignment]  # see above
+# against the unbound method, self included (https://github.com/python/mypy/issues/2427), so the
+# assignment goes through setattr.
+setattr(app, "wsgi_app", name_the_worker(app.wsgi_app))  # noqa: B010

@@ -121,4 +121,4 @@ def test_scenario_loans_never_repay_more_than_charged(name: str) -> None:
 def test_scenario_is_plain_data() -> None:
     assert isinstance(SCENARIOS["outstanding_0_01"], Scenario)
     with pytest.raises(AttributeError):
-        SCENARIOS["invited"].status = "closed"  # type: ignore[misc]
+        SCENARIOS["invited"].status = "closed"  # type: ignore[misc]  # frozen: the point of the test

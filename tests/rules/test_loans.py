@@ -93,7 +93,7 @@ def test_store_loan_repaid_fen_is_the_read_only_total() -> None:
     loan = Loan(principal_repaid_fen=1, interest_repaid_fen=20, penalty_repaid_fen=300)
     assert loan.repaid_fen == 321 == repaid(loan)
     with pytest.raises(AttributeError):
-        loan.repaid_fen = 0  # type: ignore[misc]
+        loan.repaid_fen = 0  # type: ignore[misc]  # read-only: the point of the test
 
 
 def test_breakdown_total_and_sum() -> None:

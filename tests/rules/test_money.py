@@ -36,7 +36,7 @@ def test_format_yuan(fen: int, text: str) -> None:
 def test_format_yuan_refuses_anything_but_int(not_fen: object) -> None:
     """Money is integer fen: a float (or a bool, or text) is a programming error."""
     with pytest.raises(TypeError, match="money must be integer fen"):
-        format_yuan(not_fen)  # type: ignore[arg-type]
+        format_yuan(not_fen)  # type: ignore[arg-type]  # wrong type on purpose
 
 
 @pytest.mark.parametrize(
@@ -89,7 +89,7 @@ def test_parse_yuan(text: str, fen: int) -> None:
 )
 def test_parse_yuan_refuses_bad_input(text: str | None) -> None:
     with pytest.raises(ValueError, match=AMOUNT_HINT):
-        parse_yuan(text)  # type: ignore[arg-type]
+        parse_yuan(text)  # type: ignore[arg-type]  # None on purpose
 
 
 def test_round_trip_stops_at_the_typing_limit() -> None:
