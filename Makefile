@@ -33,7 +33,7 @@ test: install  ## the fast gate: browserless and browser tests once, then one fl
 
 test-all: install  ## everything in depth: every test on both variants, every mode in full, every regression check
 	rm -rf $(REPORT_DIR)
-	$(PYTEST) tests e2e/tests -q --variant A --variant B $(REPORT) $(REPORTED)
+	MODEL_EXAMPLES=300 MODEL_STEPS=30 $(PYTEST) tests e2e/tests -q --variant A --variant B $(REPORT) $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory test-prod-portal SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory regression $(REPORTED)
