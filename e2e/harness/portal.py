@@ -6,15 +6,22 @@ SQLite file, so parallel workers never see each other's people.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from playwright.sync_api import Browser, sync_playwright
 from werkzeug.serving import BaseWSGIServer, make_server
 
 from mock_portal import create_app
+
+from .browser_env import launch_options
 
 
 @dataclass
@@ -54,3 +61,25 @@ def start_portal(db_path: Path, *, mutant: str | None = None, **config: Any) -> 
     thread = threading.Thread(target=server.serve_forever, name="mock-portal", daemon=True)
     thread.start()
     return LivePortal(url=f"http://127.0.0.1:{server.server_port}", server=server, thread=thread)
+
+
+@contextmanager
+def portal_and_browser(
+    base_url: str | None = None, *, mutant: str | None = None
+) -> Iterator[tuple[Browser, str]]:
+    """Yield a launched Chromium and a portal URL: ``base_url``, or a portal started here.
+
+    A portal started here lives in a temporary folder removed afterwards; ``mutant`` breaks it.
+    """
+    with contextlib.ExitStack() as stack:
+        if base_url:
+            url = base_url.rstrip("/")
+        else:
+            folder = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="portal-")))
+            portal = start_portal(folder / "portal.sqlite3", mutant=mutant)
+            stack.callback(portal.stop)
+            url = portal.url
+        playwright = stack.enter_context(sync_playwright())
+        browser = playwright.chromium.launch(**launch_options())
+        stack.callback(browser.close)
+        yield browser, url

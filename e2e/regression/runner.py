@@ -3,22 +3,19 @@
 from __future__ import annotations
 
 import multiprocessing
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from multiprocessing.util import Finalize
-from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from ..harness.browser_env import launch_options
 from ..harness.flows import all_flows
 from ..harness.journey import Flow
 from ..harness.labels import LABELS, VARIANTS
-from ..harness.portal import start_portal
+from ..harness.portal import portal_and_browser
 from .baselines import CHECKS, Baselines, FlowResult
 from .recording import FlowRun, drive_flow
 from .screens import MAX_DIFF_PIXELS
@@ -58,28 +55,6 @@ def chosen_flows(options: Options) -> list[Flow]:
     return chosen
 
 
-@contextmanager
-def portal_and_browser(options: Options) -> Iterator[tuple[Browser, str]]:
-    """Start a portal (the mutant, if one is named) and a browser; yield both."""
-    portal = None
-    if options.base_url:
-        url = options.base_url.rstrip("/")
-    else:
-        folder = Path(tempfile.mkdtemp(prefix="regression-portal-"))
-        portal = start_portal(folder / "portal.sqlite3", mutant=options.mutant)
-        url = portal.url
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(**launch_options())
-            try:
-                yield browser, url
-            finally:
-                browser.close()
-    finally:
-        if portal is not None:
-            portal.stop()
-
-
 def run(
     options: Options,
     act: Callable[[Baselines, FlowResult], None],
@@ -88,7 +63,7 @@ def run(
     if options.jobs > 1 and not options.base_url:
         return _run_in_workers(options, act)
     results: list[FlowResult] = []
-    with portal_and_browser(options) as (browser, url):
+    with portal_and_browser(options.base_url, mutant=options.mutant) as (browser, url):
         baselines = _baselines(options, browser.browser_type.name, browser.version)
         for flow in chosen_flows(options):
             recorded = drive_flow(browser, url, flow, look="screens" in options.checks)
@@ -116,7 +91,7 @@ _worker: dict[str, Any] = {}
 
 def _start_worker(options: Options) -> None:
     stack = ExitStack()
-    browser, url = stack.enter_context(portal_and_browser(options))
+    browser, url = stack.enter_context(portal_and_browser(options.base_url, mutant=options.mutant))
     _worker.update(browser=browser, url=url)
     Finalize(None, stack.close, exitpriority=10)  # closes the browser when the worker ends
 

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import tempfile
 import traceback
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import sync_playwright
-
-from ..harness.browser_env import launch_options
 from ..harness.driver import Observer, Outcome, drive
 from ..harness.flows import all_flows
 from ..harness.journey import Journey, Step
 from ..harness.labels import LABELS, VARIANTS
-from ..harness.portal import start_portal
+from ..harness.portal import portal_and_browser
 from ..harness.trail import Tap
 
 
@@ -79,23 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     variants = args.variant or list(VARIANTS)
 
-    portal = None
-    if args.base_url:
-        base_url = args.base_url.rstrip("/")
-    else:
-        portal = start_portal(Path(tempfile.mkdtemp(prefix="portal-")) / "portal.sqlite3")
-        base_url = portal.url
     results: list[FlowResult] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(**launch_options())
+    with portal_and_browser(args.base_url) as (browser, base_url):
         for variant in variants:
             for flow in all_flows(LABELS[variant]):
                 folder = out / flow.name
                 outcome = drive(browser, base_url, flow, [StepScreenshots(folder)])
                 results.append(result_of(outcome, folder))
-        browser.close()
-    if portal is not None:
-        portal.stop()
 
     (out / "report.json").write_text(
         json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2), encoding="utf-8"

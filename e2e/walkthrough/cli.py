@@ -9,17 +9,15 @@ import argparse
 import os
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
-from ..harness.browser_env import launch_options
 from ..harness.flows import all_flows
 from ..harness.journey import Flow
 from ..harness.labels import LABELS, VARIANTS
-from ..harness.portal import start_portal
+from ..harness.portal import portal_and_browser
 from . import gallery
 from .produce import Walkthrough, record_walkthrough
 from .recorder import Pace
@@ -103,22 +101,8 @@ def run_workers(flows: list[Flow], args: argparse.Namespace) -> int:
 
 def record_here(flows: list[Flow], args: argparse.Namespace) -> int:
     """Record in this process; return how many flows failed."""
-    portal = None
-    if args.base_url:
-        base_url = args.base_url.rstrip("/")
-    else:
-        portal = start_portal(Path(tempfile.mkdtemp(prefix="portal-")) / "portal.sqlite3")
-        base_url = portal.url
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(**launch_options())
-            try:
-                walks = record_all(browser, base_url, flows, args.output, Pace(args.pace))
-            finally:
-                browser.close()
-    finally:
-        if portal is not None:
-            portal.stop()
+    with portal_and_browser(args.base_url) as (browser, base_url):
+        walks = record_all(browser, base_url, flows, args.output, Pace(args.pace))
     return sum(not w.passed for w in walks)
 
 
