@@ -20,7 +20,7 @@ from e2e.model import CoveringPath, covering_paths
 from e2e.model.graph import PASSWORD_TRIES, Action, Predicate, Transition
 from mock_portal import clock, create_app, store
 from tests.conftest import portal_config
-from tests.model.journey import ModelJourney
+from e2e.model.walk import ModelJourney
 
 PATHS = covering_paths()
 

@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 )
 
 from e2e.model.graph import MODEL, Action, Predicate, Seed
-from tests.model.journey import ModelJourney
+from e2e.model.walk import ModelJourney
 
 EXAMPLES = int(os.environ.get("MODEL_EXAMPLES", "40"))
 STEPS = int(os.environ.get("MODEL_STEPS", "20"))
