@@ -24,14 +24,13 @@ from werkzeug.test import TestResponse
 
 from mock_portal import clock, create_app, store
 from mock_portal.store import Base
+from mock_portal.views.testapi import NOT_STATE
 
 CLOCK_START = "2026-11-23T10:00:00"  # the portal clock's default start, a Monday
 TOKEN_INPUT = re.compile(r'name="csrf_token" value="([^"]+)"')
 FLOW_URL = re.compile(r"/weilidai/closure/([0-9a-f]{32})/password")
 # The closure steps in order; a person can be taken to any of them.
 CLOSURE_STEPS = ("consequences", "password", "sms", "sms_sent", "face", "done")
-# The test machinery's own tables: the request journal, injected faults, the portal clock.
-NOT_STATE = {"request_record", "fault", "clock"}
 
 
 def portal_config(database: Path, **config: Any) -> dict[str, Any]:

@@ -6,7 +6,7 @@ Registered only when the app is created for testing or with ``MOCK_PORTAL_TEST_A
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -237,6 +237,35 @@ def set_clock() -> Response:
             raise BadRequest(str(problem)) from problem
         services.catch_up(db, clock.now(db))
     return jsonify(now=_iso(clock.now(get_db())))
+
+
+# The test machinery's own tables: the request journal, injected faults, the portal clock.
+NOT_STATE = frozenset({"request_record", "fault", "clock"})
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    return str(value) if isinstance(value, StrEnum) else value
+
+
+@bp.get("/store")
+def dump_store() -> Response:
+    """Return every row of the store but the test machinery's own, table by table, by key.
+
+    What a check of "a refused step changed nothing" compares, before and after the step, from
+    any client (the browser runner of e2e.model reads it over HTTP).
+    """
+    db = get_db()
+    tables = {
+        table.name: [
+            {key: _json_value(value) for key, value in row._mapping.items()}
+            for row in db.execute(select(table).order_by(*table.primary_key.columns))
+        ]
+        for table in store.Base.metadata.sorted_tables
+        if table.name not in NOT_STATE
+    }
+    return jsonify(tables=tables)
 
 
 @bp.get("/sms/<int:person_id>")

@@ -242,6 +242,34 @@ def test_login_refuses_bad_input(client: FlaskClient, auth: AuthActions, body: A
     assert client.get("/me").location == "/demo/"
 
 
+# ---------------------------------------------------------------- test API: store
+
+
+def test_store_returns_every_row_a_request_could_change(
+    client: FlaskClient, auth: AuthActions, closure: ClosureActions
+) -> None:
+    person = auth.person("outstanding_0_01")
+    auth.person("closed")
+    closure.walk(auth.person("invited"), "sms")
+    dumped = client.get("/__test__/store")
+    assert dumped.status_code == 200
+    tables = dumped.get_json()["tables"]
+    rows = Snapshot.of(client).rows
+    assert set(tables) == set(rows)
+    assert {"request_record", "fault", "clock"}.isdisjoint(tables)
+    for name, table_rows in rows.items():
+        as_json = [
+            {
+                key: value.isoformat() if hasattr(value, "isoformat") else value
+                for key, value in row.items()
+            }
+            for row in table_rows
+        ]
+        assert tables[name] == as_json, name
+    assert tables["person"][0]["id"] == person["id"]
+    assert tables["loan"][0]["principal_fen"] - tables["loan"][0]["principal_repaid_fen"] == 1
+
+
 # ---------------------------------------------------------------- test API: sms
 
 
