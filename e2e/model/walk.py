@@ -1,24 +1,31 @@
-"""One person driven through the portal by the model (e2e.model), without a browser.
+"""One person walked through the portal by the model (e2e.model): in a browser or without one.
 
 ``ModelJourney`` keeps the person's model state and what the guards need to know (the clock,
-the credit line, when the newest loan was taken, the password's lock, the live SMS code), takes
-each step through the portal's real forms (the test-control API only for what no screen does:
-seeding, the clock, re-invitation, reading the SMS), asks the model which transition the step
-must make, and checks that the portal made it: the answer to the request, the state the test
-API reports, and for a refused step that the store did not change.
+the credit line, when the newest loan was taken, the password's lock, the live SMS code), asks
+the model which transition each step must make, has its ``Hands`` take the step, and checks
+that the portal made it: the state the test API reports, the invariants, and for a refused step
+that the store did not change. It reads and moves the portal through the test-control API
+(``ControlApi``): seeding, the clock, re-invitation, the SMS, the store.
+
+The hands are who takes the person's steps: ``FormHands`` posts the portal's forms through a
+Flask test client (hundreds of journeys a minute: tests/model/); ``e2e.model.browser``'s hands
+tap through the page objects in Chromium (``make model``). How to read and extend: docs/model.md.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, Protocol
 
 from flask.testing import FlaskClient
-from sqlalchemy import func, select
 from werkzeug.test import TestResponse
 
-from e2e.model.graph import (
+from mock_portal.domain.workdays import add_working_days
+from weilidai_fixtures import SCENARIOS
+
+from .graph import (
     MODEL,
     NEW_ACCOUNT_CREDIT_LINE_FEN,
     PASSWORD_LOCK_HOURS,
@@ -33,10 +40,6 @@ from e2e.model.graph import (
     State,
     Transition,
 )
-from mock_portal.domain.workdays import add_working_days
-from mock_portal.store import Account, Application, Loan
-from tests.conftest import Snapshot
-from weilidai_fixtures import SCENARIOS
 
 SMS_GAP = timedelta(seconds=60)  # "resend once a minute and 5 times an hour"
 SMS_PER_HOUR = 5
@@ -50,6 +53,43 @@ COUNTERS = {
     "sms_code": {"used", "voided"},
     "closure_flow": {"sms_failures"},
 }
+
+
+class ControlApi(Protocol):
+    """The portal's test-control API: ``call`` answers the JSON body, or fails the step."""
+
+    def call(
+        self, method: str, path: str, body: dict[str, Any] | None = None, status: int = 200
+    ) -> Any:
+        """Send ``method path`` (under ``/__test__``) with ``body``; expect ``status``."""
+
+
+class Hands(Protocol):
+    """Who takes the person's steps in the portal: forms posted, or a browser tapping."""
+
+    def sign_in(self, person_id: int) -> None:
+        """Start the person's session."""
+
+    def perform(self, journey: ModelJourney, transition: Transition, argument: Any) -> str | None:
+        """Take ``transition``'s step as the person; return the closure's token if it starts one.
+
+        Check what the person sees: where a step that is done lands, and that a refused one
+        lands nowhere new. ``journey`` gives the person, the closure and the SMS code.
+        """
+
+
+class ClientApi:
+    """``ControlApi`` through a Flask test client."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def call(
+        self, method: str, path: str, body: dict[str, Any] | None = None, status: int = 200
+    ) -> Any:
+        """Send the call through the test client; fail with the portal's answer if it differs."""
+        response = self.client.open(f"/__test__{path}", method=method, json=body)
+        return _reply(response, status)
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -75,34 +115,41 @@ class Remembered:
 
 
 class ModelJourney:
-    """A person in the portal behind ``client``, moved one model transition at a time."""
+    """A person in the portal, moved one model transition at a time by ``hands``."""
 
-    def __init__(self, client: FlaskClient, seed: Seed, facts: dict[Predicate, bool]) -> None:
-        self.client = client
+    def __init__(
+        self,
+        api: ControlApi,
+        hands: Hands,
+        seed: Seed,
+        facts: dict[Predicate, bool],
+        variant: str = "A",
+    ) -> None:
+        self.api = api
+        self.hands = hands
         self.seed = seed
         self.facts = {**facts, **seed.facts()}
         self.state = seed.state
         self.taken: list[Transition] = []
         self.closed_accounts: set[int] = set()
-        self._reply(client.post("/__test__/reset"), 200)
+        api.call("POST", "/reset")
         overrides = {
             "risk_flag": self.facts[Predicate.RISK_FLAG],
             "eligible_after_pause": self.facts[Predicate.ELIGIBLE_AFTER_PAUSE],
             "face_check_fails": self.facts[Predicate.FACE_CHECK_FAILS],
             "review_outcome": "reject" if self.facts[Predicate.REVIEW_REJECTS] else "approve",
         }
-        created = self._reply(
-            client.post("/__test__/users", json={"scenario": seed.scenario, **overrides}), 201
-        )
+        person = {"scenario": seed.scenario, "variant": variant, **overrides}
+        created = api.call("POST", "/users", person, status=201)
         self.id: int = created["id"]
         self.password: str = created["payment_password"]
-        self._reply(client.post("/__test__/login", json={"user_id": self.id}), 200)
+        hands.sign_in(self.id)
         flow = None
         if seed.closure_step:
-            at = {"step": seed.closure_step}
-            put = client.post(f"/__test__/users/{self.id}/closure", json=at)
-            flow = self._reply(put, 200)["token"]
-        now = datetime.fromisoformat(self._reply(client.get("/__test__/clock"), 200)["now"])
+            flow = api.call("POST", f"/users/{self.id}/closure", {"step": seed.closure_step})[
+                "token"
+            ]
+        now = datetime.fromisoformat(api.call("GET", "/clock")["now"])
         spec = SCENARIOS[seed.scenario]
         unpaid = [
             now - timedelta(days=loan.borrowed_days_ago)
@@ -165,14 +212,14 @@ class ModelJourney:
         truth = self.known(action, argument)
         transition = MODEL.next(self.state, action, truth)
         assert transition is not None, f"the model has no {action} in {self.state} for {truth}"
-        before = Snapshot.of(self.client) if transition.outcome is Outcome.REFUSED else None
-        self._taking = transition
+        before = self.store() if transition.outcome is Outcome.REFUSED else None
+        self.taking = transition
         self._perform(transition, argument)
         self.state = transition.target
         self.taken.append(transition)
         seen = self.observe()
         if before is not None:
-            assert _without_counters(Snapshot.of(self.client)) == _without_counters(before), (
+            assert _without_counters(self.store()) == _without_counters(before), (
                 f"{transition.key} is refused, yet the store changed"
             )
         self._check_applications(transition, seen)
@@ -181,8 +228,14 @@ class ModelJourney:
     def observe(self) -> dict[str, Any]:
         """Return the person's state as the test API reports it (and remember it)."""
         self._store_facts: dict[str, Any] | None = None  # read again when an invariant asks
-        self.seen: dict[str, Any] = self._reply(self.client.get(f"/__test__/users/{self.id}"), 200)
-        return self.seen
+        seen: dict[str, Any] = self.api.call("GET", f"/users/{self.id}")
+        self.seen = seen
+        return seen
+
+    def store(self) -> dict[str, list[dict[str, Any]]]:
+        """Return every row of the store a request could change (``GET /__test__/store``)."""
+        tables: dict[str, list[dict[str, Any]]] = self.api.call("GET", "/store")["tables"]
+        return tables
 
     def _check_applications(self, transition: Transition, seen: dict[str, Any]) -> None:
         """An application appears only when the face check passes, one at a time."""
@@ -197,114 +250,87 @@ class ModelJourney:
         self.applications = count
 
     def _perform(self, transition: Transition, argument: Any) -> None:
+        """Take the step (the test API for what no screen does), then remember what it did."""
         memory, action, done = self.memory, transition.action, transition.outcome is Outcome.DONE
+        code_was_live, flow = memory.code_live, None
         if action is Action.INVITE:
-            self._reply(self.client.post(f"/__test__/users/{self.id}/invite"), 200 if done else 409)
-            if done:
-                memory.credit_line_fen = NEW_ACCOUNT_CREDIT_LINE_FEN
-                memory.principal_owed_fen, memory.newest_loan_at = 0, None
-        elif action is Action.BORROW:
-            response = self.client.post(
-                "/weilidai/borrow", data={"amount": f"{argument // 100}.{argument % 100:02d}"}
-            )
-            self._lands(response, "/weilidai/loans" if done else None)
-            if done:
-                memory.principal_owed_fen += argument
-                memory.newest_loan_at = memory.now
+            self.api.call("POST", f"/users/{self.id}/invite", status=200 if done else 409)
+        elif action is Action.CLOCK:
+            self.api.call("POST", "/clock", {"advance_seconds": int(argument.total_seconds())})
+        else:
+            flow = self.hands.perform(self, transition, argument)
+        self._remember(transition, argument, code_was_live, flow)
+
+    def _remember(
+        self, transition: Transition, argument: Any, code_was_live: bool, flow: str | None
+    ) -> None:
+        """Update what the guards know after ``transition`` was taken."""
+        memory, action, done = self.memory, transition.action, transition.outcome is Outcome.DONE
+        if action is Action.INVITE and done:
+            memory.credit_line_fen = NEW_ACCOUNT_CREDIT_LINE_FEN
+            memory.principal_owed_fen, memory.newest_loan_at = 0, None
+        elif action is Action.BORROW and done:
+            memory.principal_owed_fen += argument
+            memory.newest_loan_at = memory.now
         elif action is Action.REPAY:
-            response = self.client.post("/weilidai/repay", data={"payment_password": self.password})
-            self._lands(response, "/weilidai/repay/done" if done else None)
-            if self.state is not State.CLOSED:  # a closed account's page asks for no password
+            if transition.source is not State.CLOSED:  # a closed account asks for no password
                 self._password_tried(right=True)
             if done:
                 memory.principal_owed_fen, memory.newest_loan_at = 0, None
         elif action is Action.WRONG_PASSWORD:
-            closure = self.state is State.AT_PASSWORD
-            page = f"{self._flow_url()}/password" if closure else "/weilidai/repay"
-            response = self.client.post(page, data={"payment_password": self._wrong_password()})
-            self._lands(response, None)
             self._password_tried(right=False)
-        elif action is Action.PAUSE:
-            self._reply(self.client.post("/weilidai/help/pause", data={"confirm": "yes"}), 200)
-            if done:
-                memory.paused_until = memory.now + timedelta(days=PAUSE_DAYS)
-        elif action in (Action.OPT_OUT, Action.OPT_IN):
-            form = {"opt_out": "yes"} if action is Action.OPT_OUT else {}
-            response = self.client.post("/weilidai/settings/notifications", data=form)
-            self._lands(response, "/weilidai/settings/notifications" if done else None)
-        elif action is Action.START_CLOSURE:
-            self._start_closure(transition)
+        elif action is Action.PAUSE and done:
+            memory.paused_until = memory.now + timedelta(days=PAUSE_DAYS)
+        elif action is Action.START_CLOSURE and done:
+            assert flow is not None, f"{transition.key}: no closure was started"
+            memory.flow = flow
+            memory.code_live, memory.code_wrong = False, 0
         elif action is Action.RIGHT_PASSWORD:
-            response = self.client.post(
-                f"{self._flow_url()}/password", data={"payment_password": self.password}
-            )
-            self._lands(response, f"{self._flow_url()}/sms" if done else None)
             self._password_tried(right=True)
-        elif action is Action.WRONG_SMS_CODE:
-            code = self._sms_code() if memory.code_live else "000000"
-            wrong = f"{(int(code) + 1) % 1_000_000:06d}"
-            self._lands(self.client.post(f"{self._flow_url()}/sms", data={"sms_code": wrong}), None)
-            if memory.code_live:
-                memory.code_wrong += 1
-                memory.code_live = memory.code_wrong < SMS_WRONG_TRIES
+        elif action is Action.WRONG_SMS_CODE and code_was_live:
+            memory.code_wrong += 1
+            memory.code_live = memory.code_wrong < SMS_WRONG_TRIES
         elif action is Action.RIGHT_SMS_CODE:
-            if not memory.code_live:
-                sent = self.client.post(f"{self._flow_url()}/sms/send")
-                self._lands(sent, f"{self._flow_url()}/sms")
+            if not code_was_live:
                 memory.sms_sent.append(memory.now)
-                memory.code_live, memory.code_wrong = True, 0
-            response = self.client.post(
-                f"{self._flow_url()}/sms", data={"sms_code": self._sms_code()}
-            )
-            self._lands(response, f"{self._flow_url()}/face")
-            memory.code_live = False
-        elif action is Action.FACE_CHECK:
-            response = self.client.post(f"{self._flow_url()}/face")
-            self._lands(response, f"{self._flow_url()}/submitted" if done else None)
-            if done:
-                memory.flow = None
-                memory.decide_at = add_working_days(memory.now, REVIEW_WORKING_DAYS)
+            memory.code_live, memory.code_wrong = False, 0
+        elif action is Action.FACE_CHECK and done:
+            memory.flow = None
+            memory.decide_at = add_working_days(memory.now, REVIEW_WORKING_DAYS)
         elif action is Action.LEAVE_CLOSURE:
             memory.flow = None
         elif action is Action.CLOCK:
-            seconds = int(argument.total_seconds())
-            self._reply(self.client.post("/__test__/clock", json={"advance_seconds": seconds}), 200)
             memory.now += argument
             if transition.target is not transition.source:
                 if transition.source is State.PAUSED:
                     memory.paused_until = None
                 if transition.source is State.CLOSURE_PENDING:
                     memory.decide_at = None
-        else:  # pragma: no cover - every action is handled above
-            raise AssertionError(f"no way to take {action}")
 
-    def _start_closure(self, transition: Transition) -> None:
-        opened = self.client.get("/weilidai/closure/")
-        posted = self.client.post("/weilidai/closure/", data={"acknowledged": "yes"})
-        answers = f"the portal answered {opened.status_code}, then {posted.status_code}"
-        if transition.outcome is Outcome.DONE:
-            assert opened.status_code == 200, f"{transition.key}: {answers}"
-            assert posted.status_code == 302 and posted.location.endswith("/password"), (
-                f"{transition.key}: {answers} {posted.location}"
-            )
-            self.memory.flow = posted.location.split("/")[-2]
-            self.memory.code_live, self.memory.code_wrong = False, 0
-            return
-        # Each refusal has its own screen (the pre-checks' order, rules.md).
-        screens = {
-            State.RECENT_LOAN: (302, "/weilidai/site/security"),
-            State.RISK_FLAGGED: (302, "/weilidai/site/security"),
-            State.OWING: (200, "去还款"),
-            State.CLOSURE_PENDING: (302, "/weilidai/closure/status"),
-            State.CLOSED: (200, "账户已注销"),
-        }
-        status, sign = screens[transition.source]
-        for response in (opened, posted):
-            assert response.status_code == status, f"{transition.key}: {answers}"
-            shown = response.location if status == 302 else response.get_data(as_text=True)
-            assert sign in (shown or ""), f"{transition.key}: the screen lacks {sign}"
+    # ------------------------------------------------------------ what the hands need
 
-    # ------------------------------------------------------------ small helpers
+    def flow_url(self) -> str:
+        """Return the path of the closure under way."""
+        assert self.memory.flow is not None, "no closure under way"
+        return f"/weilidai/closure/{self.memory.flow}"
+
+    def sms_code(self) -> str:
+        """Return the last SMS code sent to the person."""
+        code: str = self.api.call("GET", f"/sms/{self.id}")["code"]
+        return code
+
+    def wrong_sms_code(self) -> str:
+        """Return a code that is not the live one (any code, when none is live)."""
+        code = self.sms_code() if self.memory.code_live else "000000"
+        return f"{(int(code) + 1) % 1_000_000:06d}"
+
+    def wrong_password(self) -> str:
+        """Return a payment password that is not the person's."""
+        return "000000" if self.password != "000000" else "111111"
+
+    def describe_step(self) -> str:
+        """Name the step being taken, for a failure message."""
+        return f"{self.taking.key} ({self.taking.outcome} → {self.taking.target})"
 
     def _password_tried(self, right: bool) -> None:
         """Count a payment-password entry as the rule does: 3 wrong lock it for 3 hours."""
@@ -319,36 +345,6 @@ class ModelJourney:
         memory.pw_failures += 1
         if memory.pw_failures >= PASSWORD_TRIES:
             memory.pw_locked_until = memory.now + timedelta(hours=PASSWORD_LOCK_HOURS)
-
-    def _wrong_password(self) -> str:
-        return "000000" if self.password != "000000" else "111111"
-
-    def _flow_url(self) -> str:
-        assert self.memory.flow is not None, "no closure under way"
-        return f"/weilidai/closure/{self.memory.flow}"
-
-    def _sms_code(self) -> str:
-        code: str = self._reply(self.client.get(f"/__test__/sms/{self.id}"), 200)["code"]
-        return code
-
-    def _lands(self, response: TestResponse, where: str | None) -> None:
-        """A form that succeeds redirects to ``where``; a refused one answers on the same page."""
-        step = f"{self._taking.key} ({self._taking.outcome} → {self._taking.target})"
-        answer = f"{response.status_code} {response.location or ''}".strip()
-        if where is None:
-            assert response.status_code == 200, f"{step}: the portal answered {answer}"
-        else:
-            assert (response.status_code, response.location) == (302, where), (
-                f"{step}: expected 302 {where}, the portal answered {answer}"
-            )
-
-    @staticmethod
-    def _reply(response: TestResponse, status: int) -> Any:
-        assert response.status_code == status, (
-            f"{response.request.method} {response.request.path}: expected {status}, "
-            f"the portal answered {response.status_code} {response.get_json()}"
-        )
-        return response.get_json()
 
     # ------------------------------------------------------------ the oracle and the invariants
 
@@ -400,44 +396,185 @@ class ModelJourney:
             assert accounts[account] == "closed", f"account {account} was restored"
             assert all(loan[0] != account for loan in parts), f"closed account {account} owes"
 
-    # ------------------------------------------------------------ the store, for the invariants
-
     def store_facts(self) -> dict[str, Any]:
         """Return what the invariants read of the store: pending counts, loans, accounts."""
         if self._store_facts is None:
-            self._store_facts = self._read_store()
-        return self._store_facts
-
-    def _read_store(self) -> dict[str, Any]:
-        with self.client.application.extensions["store"]() as db:
-            pending = db.execute(
-                select(Application.account_id, func.count())
-                .where(Application.status == "pending")
-                .group_by(Application.account_id)
-            ).all()
-            loans = db.scalars(select(Loan)).all()
-            accounts = db.execute(select(Account.id, Account.status)).all()
+            tables = self.store()
+            pending = Counter(
+                row["account_id"] for row in tables["application"] if row["status"] == "pending"
+            )
             parts = [
                 (
-                    loan.account_id,
-                    loan.principal_fen - loan.principal_repaid_fen,
-                    loan.interest_fen - loan.interest_repaid_fen,
-                    loan.penalty_fen - loan.penalty_repaid_fen,
+                    loan["account_id"],
+                    loan["principal_fen"] - loan["principal_repaid_fen"],
+                    loan["interest_fen"] - loan["interest_repaid_fen"],
+                    loan["penalty_fen"] - loan["penalty_repaid_fen"],
                 )
-                for loan in loans
+                for loan in tables["loan"]
             ]
-        return {
-            "pending": dict(pending),
-            "loan_parts": parts,
-            "accounts": {account_id: str(status) for account_id, status in accounts},
+            accounts = {row["id"]: str(row["status"]) for row in tables["account"]}
+            self._store_facts = {
+                "pending": dict(pending),
+                "loan_parts": parts,
+                "accounts": accounts,
+            }
+        return self._store_facts
+
+
+class FormHands:
+    """Steps taken by posting the portal's forms through a Flask test client, as a browser would."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def sign_in(self, person_id: int) -> None:
+        """Sign the client in (the test API's login sets its session cookie)."""
+        _reply(self.client.post("/__test__/login", json={"user_id": person_id}), 200)
+
+    def perform(self, journey: ModelJourney, transition: Transition, argument: Any) -> str | None:
+        """Post the step's form and check where the portal sends the person."""
+        action, done = transition.action, transition.outcome is Outcome.DONE
+        post = self.client.post
+
+        def lands(response: TestResponse, where: str | None) -> None:
+            _lands(journey, response, where)
+
+        if action is Action.BORROW:
+            response = post("/weilidai/borrow", data={"amount": _yuan(argument)})
+            lands(response, "/weilidai/loans" if done else None)
+        elif action is Action.REPAY:
+            response = post("/weilidai/repay", data={"payment_password": journey.password})
+            lands(response, "/weilidai/repay/done" if done else None)
+        elif action is Action.WRONG_PASSWORD:
+            closure = journey.state is State.AT_PASSWORD
+            page = f"{journey.flow_url()}/password" if closure else "/weilidai/repay"
+            lands(post(page, data={"payment_password": journey.wrong_password()}), None)
+        elif action is Action.PAUSE:
+            _reply(post("/weilidai/help/pause", data={"confirm": "yes"}), 200)
+        elif action in (Action.OPT_OUT, Action.OPT_IN):
+            form = {"opt_out": "yes"} if action is Action.OPT_OUT else {}
+            response = post("/weilidai/settings/notifications", data=form)
+            lands(response, "/weilidai/settings/notifications" if done else None)
+        elif action is Action.START_CLOSURE:
+            return self._start_closure(transition)
+        elif action is Action.RIGHT_PASSWORD:
+            response = post(
+                f"{journey.flow_url()}/password", data={"payment_password": journey.password}
+            )
+            lands(response, f"{journey.flow_url()}/sms" if done else None)
+        elif action is Action.WRONG_SMS_CODE:
+            wrong = journey.wrong_sms_code()
+            lands(post(f"{journey.flow_url()}/sms", data={"sms_code": wrong}), None)
+        elif action is Action.RIGHT_SMS_CODE:
+            if not journey.memory.code_live:
+                lands(post(f"{journey.flow_url()}/sms/send"), f"{journey.flow_url()}/sms")
+            response = post(f"{journey.flow_url()}/sms", data={"sms_code": journey.sms_code()})
+            lands(response, f"{journey.flow_url()}/face")
+        elif action is Action.FACE_CHECK:
+            response = post(f"{journey.flow_url()}/face")
+            lands(response, f"{journey.flow_url()}/submitted" if done else None)
+        elif action is not Action.LEAVE_CLOSURE:  # leaving halfway is posting nothing more
+            raise AssertionError(f"no way to take {action}")
+        return None
+
+    def _start_closure(self, transition: Transition) -> str | None:
+        opened = self.client.get("/weilidai/closure/")
+        posted = self.client.post("/weilidai/closure/", data={"acknowledged": "yes"})
+        answers = f"the portal answered {opened.status_code}, then {posted.status_code}"
+        if transition.outcome is Outcome.DONE:
+            assert opened.status_code == 200, f"{transition.key}: {answers}"
+            assert posted.status_code == 302 and posted.location.endswith("/password"), (
+                f"{transition.key}: {answers} {posted.location}"
+            )
+            return posted.location.split("/")[-2]
+        # Each refusal has its own screen (the pre-checks' order, rules.md).
+        screens = {
+            State.RECENT_LOAN: (302, "/weilidai/site/security"),
+            State.RISK_FLAGGED: (302, "/weilidai/site/security"),
+            State.OWING: (200, "去还款"),
+            State.CLOSURE_PENDING: (302, "/weilidai/closure/status"),
+            State.CLOSED: (200, "账户已注销"),
         }
+        status, sign = screens[transition.source]
+        for response in (opened, posted):
+            assert response.status_code == status, f"{transition.key}: {answers}"
+            shown = response.location if status == 302 else response.get_data(as_text=True)
+            assert sign in (shown or ""), f"{transition.key}: the screen lacks {sign}"
+        return None
 
 
-def _without_counters(snapshot: Snapshot) -> dict[str, list[dict[str, Any]]]:
+def _yuan(fen: int) -> str:
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+def _lands(journey: ModelJourney, response: TestResponse, where: str | None) -> None:
+    """A form that succeeds redirects to ``where``; a refused one answers on the same page."""
+    answer = f"{response.status_code} {response.location or ''}".strip()
+    if where is None:
+        assert response.status_code == 200, (
+            f"{journey.describe_step()}: the portal answered {answer}"
+        )
+    else:
+        assert (response.status_code, response.location) == (302, where), (
+            f"{journey.describe_step()}: expected 302 {where}, the portal answered {answer}"
+        )
+
+
+def _reply(response: TestResponse, status: int) -> Any:
+    assert response.status_code == status, (
+        f"{response.request.method} {response.request.path}: expected {status}, "
+        f"the portal answered {response.status_code} {response.get_json()}"
+    )
+    return response.get_json()
+
+
+def _without_counters(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
     return {
         table: [
             {key: value for key, value in row.items() if key not in COUNTERS.get(table, ())}
             for row in rows
         ]
-        for table, rows in snapshot.rows.items()
+        for table, rows in tables.items()
     }
+
+
+# ---------------------------------------------------------------- following a covering path
+
+
+def argument_for(journey: ModelJourney, transition: Transition) -> Any:
+    """Return the step's input that makes the transition's conditions true (or false)."""
+    wanted = transition.conditions()
+    memory = journey.memory
+    if transition.action is Action.BORROW:
+        room = memory.credit_line_fen - memory.principal_owed_fen
+        return SMALLEST_LOAN_FEN if wanted.get(Predicate.WITHIN_CREDIT_LINE, True) else room + 1
+    if transition.action is not Action.CLOCK:
+        return None
+    due = {
+        Predicate.LOAN_30_DAYS_OLD: (memory.newest_loan_at, timedelta(days=RECENT_LOAN_DAYS)),
+        Predicate.PAUSE_OVER: (memory.paused_until, timedelta(0)),
+        Predicate.REVIEW_DUE: (memory.decide_at, timedelta(0)),
+    }
+    for predicate, holds in wanted.items():
+        start, after = due[predicate]
+        if holds and start is not None:
+            return max(start + after - memory.now, timedelta(0))
+    return timedelta(hours=1) if wanted else timedelta(days=1)
+
+
+def take_as_planned(journey: ModelJourney, transition: Transition) -> list[Transition]:
+    """Take ``transition``, first making its conditions hold; return every transition taken.
+
+    A condition that needs earlier steps (a locked payment password: three wrong ones) gets
+    them; the others come from the step's input (``argument_for``). The invariants are checked
+    after every step.
+    """
+    taken = []
+    if transition.conditions().get(Predicate.PASSWORD_LOCKED):
+        for _ in range(PASSWORD_TRIES):
+            taken.append(journey.take(Action.WRONG_PASSWORD))
+            journey.check_invariants()
+    step = journey.take(transition.action, argument_for(journey, transition))
+    assert step == transition, f"expected {transition.key}, the model took {step.key}"
+    journey.check_invariants()
+    return [*taken, step]

@@ -27,7 +27,7 @@ from hypothesis.stateful import (
 )
 
 from e2e.model.graph import MODEL, Action, Predicate, Seed
-from e2e.model.walk import ModelJourney
+from e2e.model.walk import ClientApi, FormHands, ModelJourney
 
 EXAMPLES = int(os.environ.get("MODEL_EXAMPLES", "40"))
 STEPS = int(os.environ.get("MODEL_STEPS", "20"))
@@ -89,7 +89,7 @@ class PersonJourneys(RuleBasedStateMachine):
             Predicate.FACE_CHECK_FAILS: face_check_fails,
             Predicate.REVIEW_REJECTS: review_rejects,
         }
-        self.journey = ModelJourney(self.client, seed, facts)
+        self.journey = ModelJourney(ClientApi(self.client), FormHands(self.client), seed, facts)
 
     # Hypothesis spends most examples near the ones it has tried (and swarm testing switches
     # rules off), so a few seeds would fill a run: starting over mid-journey visits more.
