@@ -151,6 +151,7 @@ class Transition:
     rule: str  # the rule it comes from: docs/rules.md's words, or the seed's
     when: Guard = ()
     outcome: Outcome = Outcome.DONE
+    requirements: tuple[str, ...] = ()  # the article's requirements it checks (e2e/trace)
 
     @property
     def key(self) -> str:
@@ -322,8 +323,22 @@ def _active_like(source: State, line_rule: str) -> list[Transition]:
             (),
             Outcome.REFUSED,
         ),
-        Transition(source, Action.PAUSE, State.PAUSED, "pause 暂停借款", PAUSE),
-        Transition(source, Action.OPT_OUT, State.OPTED_OUT, "opt out 不再接收邀请", OPT_OUT),
+        Transition(
+            source,
+            Action.PAUSE,
+            State.PAUSED,
+            "pause 暂停借款",
+            PAUSE,
+            requirements=("PAUSE-HIDES-ENTRY",),
+        ),
+        Transition(
+            source,
+            Action.OPT_OUT,
+            State.OPTED_OUT,
+            "opt out 不再接收邀请",
+            OPT_OUT,
+            requirements=("OPTOUT-HIDES-ENTRY",),
+        ),
         Transition(
             source, Action.START_CLOSURE, State.AT_PASSWORD, "start closure: allowed", CONSEQUENCES
         ),
@@ -336,7 +351,16 @@ def _active_like(source: State, line_rule: str) -> list[Transition]:
             (),
             Outcome.REFUSED,
         ),
-        Transition(source, Action.CLOCK, source, "time passes", NOTHING_DUE, (), Outcome.TIME),
+        Transition(
+            source,
+            Action.CLOCK,
+            source,
+            "time passes",
+            NOTHING_DUE,
+            (),
+            Outcome.TIME,
+            requirements=("MONEY-DAILY-INTEREST",),  # 不用不花钱: nothing borrowed, nothing owed
+        ),
     ]
 
 
@@ -387,33 +411,63 @@ def _owing(source: State) -> list[Transition]:
             Outcome.FAILED_CHECK,
         ),
         Transition(
-            source, Action.PAUSE, source, "pause: money owed", OWED_REFUSAL, (), Outcome.REFUSED
+            source,
+            Action.PAUSE,
+            source,
+            "pause: money owed",
+            OWED_REFUSAL,
+            (),
+            Outcome.REFUSED,
+            requirements=("REPAY-BEFORE-ANY",),
         ),
         Transition(
-            source, Action.OPT_OUT, source, "opt out: money owed", OWED_REFUSAL, (), Outcome.REFUSED
+            source,
+            Action.OPT_OUT,
+            source,
+            "opt out: money owed",
+            OWED_REFUSAL,
+            (),
+            Outcome.REFUSED,
+            requirements=("REPAY-BEFORE-ANY",),
         ),
     ]
 
 
-def _refused(source: State, action: Action, label: str, rule: str) -> Transition:
-    return Transition(source, action, source, label, rule, (), Outcome.REFUSED)
+def _refused(
+    source: State, action: Action, label: str, rule: str, requirements: tuple[str, ...] = ()
+) -> Transition:
+    return Transition(source, action, source, label, rule, (), Outcome.REFUSED, requirements)
 
 
-def _time(source: State, label: str, rule: str, when: Guard = ()) -> Transition:
-    return Transition(source, Action.CLOCK, source, label, rule, when, Outcome.TIME)
+def _time(
+    source: State, label: str, rule: str, when: Guard = (), requirements: tuple[str, ...] = ()
+) -> Transition:
+    return Transition(source, Action.CLOCK, source, label, rule, when, Outcome.TIME, requirements)
 
 
 TRANSITIONS: tuple[Transition, ...] = (
     # ---- not invited
     Transition(State.NOT_INVITED, Action.INVITE, State.ACTIVE, "invite", INVITATION_ONLY, NO_RISK),
-    _refused(State.NOT_INVITED, Action.BORROW, "borrow: not invited", INVITATION_ONLY),
+    _refused(
+        State.NOT_INVITED,
+        Action.BORROW,
+        "borrow: not invited",
+        INVITATION_ONLY,
+        ("ENTRY-INVITE-ONLY",),
+    ),
     _time(State.NOT_INVITED, "time passes", NOTHING_DUE),
     # ---- active, nothing owed; and the brand-new account after a re-invitation
     *_active_like(State.ACTIVE, CREDIT_LINE),
     *_active_like(State.REINVITED, REINVITE),
     # ---- owing on a loan of the last 30 days: abnormal
     *_owing(State.RECENT_LOAN),
-    _refused(State.RECENT_LOAN, Action.START_CLOSURE, "start closure: no option", MISSING_OPTION),
+    _refused(
+        State.RECENT_LOAN,
+        Action.START_CLOSURE,
+        "start closure: no option",
+        MISSING_OPTION,
+        ("CLOSE-OPTION-MISSING-ABNORMAL",),
+    ),
     _time(
         State.RECENT_LOAN,
         "time passes, loan still recent",
@@ -431,14 +485,32 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     # ---- owing on an older loan
     *_owing(State.OWING),
-    _refused(State.OWING, Action.START_CLOSURE, "start closure: blocked, 去还款", BLOCKED),
-    _time(State.OWING, "interest accrues", INTEREST),
+    _refused(
+        State.OWING,
+        Action.START_CLOSURE,
+        "start closure: blocked, 去还款",
+        BLOCKED,
+        ("CLOSE-BLOCK-OWED",),
+    ),
+    _time(State.OWING, "interest accrues", INTEREST, (), ("MONEY-DAILY-INTEREST",)),
     # ---- a risk flag: abnormal with nothing owed
-    _refused(State.RISK_FLAGGED, Action.START_CLOSURE, "start closure: no option", ABNORMAL),
+    _refused(
+        State.RISK_FLAGGED,
+        Action.START_CLOSURE,
+        "start closure: no option",
+        ABNORMAL,
+        ("CLOSE-OPTION-MISSING-ABNORMAL",),
+    ),
     _time(State.RISK_FLAGGED, "time passes", NOTHING_DUE),
     # ---- paused
-    _refused(State.PAUSED, Action.BORROW, "borrow: paused", PAUSE),
-    _time(State.PAUSED, "time passes, no re-evaluation", PAUSE, (no(Predicate.PAUSE_OVER),)),
+    _refused(State.PAUSED, Action.BORROW, "borrow: paused", PAUSE, ("STOP-BY-HIDING",)),
+    _time(
+        State.PAUSED,
+        "time passes, no re-evaluation",
+        PAUSE,
+        (no(Predicate.PAUSE_OVER),),
+        ("PAUSE-NO-REEVALUATION",),
+    ),
     Transition(
         State.PAUSED,
         Action.CLOCK,
@@ -448,6 +520,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "re-evaluated, scenario field eligible_after_pause)",
         (yes(Predicate.PAUSE_OVER), yes(Predicate.ELIGIBLE_AFTER_PAUSE)),
         Outcome.TIME,
+        ("PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT"),
     ),
     Transition(
         State.PAUSED,
@@ -457,8 +530,9 @@ TRANSITIONS: tuple[Transition, ...] = (
         "seed: 重新评估后,入口*可能*会再出现 — may, so it may also stay hidden",
         (yes(Predicate.PAUSE_OVER), no(Predicate.ELIGIBLE_AFTER_PAUSE)),
         Outcome.TIME,
+        ("PAUSE-REEVALUATION",),
     ),
-    _refused(State.HIDDEN_AFTER_PAUSE, Action.BORROW, "borrow: hidden", PAUSE),
+    _refused(State.HIDDEN_AFTER_PAUSE, Action.BORROW, "borrow: hidden", PAUSE, ("STOP-BY-HIDING",)),
     _time(State.HIDDEN_AFTER_PAUSE, "time passes", NOTHING_DUE),
     # ---- opted out
     Transition(
@@ -467,8 +541,15 @@ TRANSITIONS: tuple[Transition, ...] = (
         State.ACTIVE,
         "opt back in",
         "rules.md Opt-out: saved at once in 设置 → 通知管理 (so is unticking it)",
+        requirements=("PAUSE-KEEPS-ACCOUNT",),
     ),
-    _refused(State.OPTED_OUT, Action.BORROW, "borrow: opted out", OPT_OUT),
+    _refused(
+        State.OPTED_OUT,
+        Action.BORROW,
+        "borrow: opted out",
+        OPT_OUT,
+        ("OPTOUT-NO-BORROWING", "STOP-BY-HIDING"),
+    ),
     _time(State.OPTED_OUT, "time passes", NOTHING_DUE),
     # ---- the closure's identity checks
     Transition(
@@ -479,6 +560,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         PASSWORD_LOCK,
         (),
         Outcome.FAILED_CHECK,
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_PASSWORD,
@@ -487,6 +569,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "right password",
         "rules.md Closure: payment password → SMS code (seed: 可能需要验证身份,比如支付密码)",
         (no(Predicate.PASSWORD_LOCKED),),
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_PASSWORD,
@@ -496,6 +579,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         PASSWORD_LOCK,
         (yes(Predicate.PASSWORD_LOCKED),),
         Outcome.REFUSED,
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_SMS,
@@ -505,6 +589,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "rules.md Closure: SMS code … 5 wrong tries void it; a resend keeps the count",
         (),
         Outcome.FAILED_CHECK,
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_SMS,
@@ -514,6 +599,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "rules.md Closure: SMS code (6 digits, 5 minutes, single use, resend once a minute and "
         "5 times an hour) (seed: 手机验证码)",
         (yes(Predicate.SMS_CODE_AVAILABLE),),
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_FACE,
@@ -523,6 +609,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "rules.md Closure: simulated face check (5 failures → 30 minutes' wait)",
         (yes(Predicate.FACE_CHECK_FAILS),),
         Outcome.FAILED_CHECK,
+        requirements=("VERIFY-IDENTITY",),
     ),
     Transition(
         State.AT_FACE,
@@ -531,6 +618,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "face check passes: submitted",
         "seed: 提交申请后,微粒贷平台会进行审核,一般1-3个工作日内会有结果",
         (no(Predicate.FACE_CHECK_FAILS),),
+        requirements=("VERIFY-IDENTITY", "REVIEW-SUBMITTED"),
     ),
     *(
         Transition(step, Action.LEAVE_CLOSURE, State.ACTIVE, "leave halfway", LEAVE)
@@ -538,7 +626,11 @@ TRANSITIONS: tuple[Transition, ...] = (
     ),
     # ---- under review
     _refused(
-        State.CLOSURE_PENDING, Action.START_CLOSURE, "start closure: under review", UNDER_REVIEW
+        State.CLOSURE_PENDING,
+        Action.START_CLOSURE,
+        "start closure: under review",
+        UNDER_REVIEW,
+        ("REVIEW-SUBMITTED",),
     ),
     _refused(
         State.CLOSURE_PENDING,
@@ -558,6 +650,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "time passes, review not due",
         "rules.md Review: 1–3 Chinese working days on the portal clock",
         (no(Predicate.REVIEW_DUE),),
+        ("REVIEW-WORKING-DAYS",),
     ),
     Transition(
         State.CLOSURE_PENDING,
@@ -567,6 +660,7 @@ TRANSITIONS: tuple[Transition, ...] = (
         "seed: 审核通过后,账户就彻底注销了,微信里也不会再显示微粒贷入口",
         (yes(Predicate.REVIEW_DUE), no(Predicate.REVIEW_REJECTS)),
         Outcome.TIME,
+        ("REVIEW-APPROVED-CLOSES", "CLOSE-DELETES-ALL"),
     ),
     Transition(
         State.CLOSURE_PENDING,
@@ -578,11 +672,25 @@ TRANSITIONS: tuple[Transition, ...] = (
         Outcome.TIME,
     ),
     # ---- closed
-    _refused(State.CLOSED, Action.BORROW, "borrow: closed", NO_RESTORE),
-    _refused(State.CLOSED, Action.REPAY, "repay: closed", NO_RESTORE),
-    _refused(State.CLOSED, Action.START_CLOSURE, "start closure: closed", NO_RESTORE),
-    _time(State.CLOSED, "time passes", NO_RESTORE),
-    Transition(State.CLOSED, Action.INVITE, State.REINVITED, "re-invite", REINVITE, NO_RISK),
+    _refused(State.CLOSED, Action.BORROW, "borrow: closed", NO_RESTORE, ("AFTER-NO-RESTORE",)),
+    _refused(State.CLOSED, Action.REPAY, "repay: closed", NO_RESTORE, ("AFTER-NO-RESTORE",)),
+    _refused(
+        State.CLOSED,
+        Action.START_CLOSURE,
+        "start closure: closed",
+        NO_RESTORE,
+        ("AFTER-NO-RESTORE",),
+    ),
+    _time(State.CLOSED, "time passes", NO_RESTORE, (), ("AFTER-NO-RESTORE",)),
+    Transition(
+        State.CLOSED,
+        Action.INVITE,
+        State.REINVITED,
+        "re-invite",
+        REINVITE,
+        NO_RISK,
+        requirements=("AFTER-REINVITE-NEW-ACCOUNT",),
+    ),
 )
 
 
