@@ -131,6 +131,7 @@ class ModelJourney:
         self.facts = {**facts, **seed.facts()}
         self.state = seed.state
         self.taken: list[Transition] = []
+        self.steps: list[tuple[Action, Any]] = []  # what was asked, the step in hand included
         self.closed_accounts: set[int] = set()
         api.call("POST", "/reset")
         overrides = {
@@ -209,6 +210,7 @@ class ModelJourney:
 
     def take(self, action: Action, argument: Any = None) -> Transition:
         """Take ``action``, check the portal made the model's transition, and return it."""
+        self.steps.append((action, argument))
         truth = self.known(action, argument)
         transition = MODEL.next(self.state, action, truth)
         assert transition is not None, f"the model has no {action} in {self.state} for {truth}"
@@ -538,7 +540,18 @@ def _without_counters(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list
     }
 
 
-# ---------------------------------------------------------------- following a covering path
+# ---------------------------------------------------------------- inputs and covering paths
+
+# The edges of the rules: ¥0.99 and ¥1.00, a new account's ¥5,000 line, the ¥40,000 line.
+EDGE_AMOUNTS_FEN = (99, 100, 12_345, 500_000, 500_001, 4_000_000, 4_000_001)
+# Three hours unlock the payment password; 30 days age a loan; 90 end a pause.
+CLOCK_MOVES = (
+    timedelta(hours=3),
+    timedelta(days=1),
+    timedelta(days=3),
+    timedelta(days=30),
+    timedelta(days=90),
+)
 
 
 def argument_for(journey: ModelJourney, transition: Transition) -> Any:
@@ -578,3 +591,62 @@ def take_as_planned(journey: ModelJourney, transition: Transition) -> list[Trans
     assert step == transition, f"expected {transition.key}, the model took {step.key}"
     journey.check_invariants()
     return [*taken, step]
+
+
+# ---------------------------------------------------------------- journeys kept to replay
+
+
+@dataclass
+class Recording:
+    """A person's seed, facts and steps, kept so the same journey can be taken again.
+
+    A random walk writes one; so does a failing Hypothesis journey (its shrunk sequence);
+    ``python -m e2e.model replay FILE`` takes it in the browser. Clock moves are in seconds.
+    """
+
+    seed: Seed
+    facts: dict[Predicate, bool]
+    steps: list[tuple[Action, Any]] = field(default_factory=list)
+
+    def add(self, action: Action, argument: Any = None) -> None:
+        """Keep one step."""
+        self.steps.append((action, argument))
+
+    def to_json(self) -> dict[str, Any]:
+        """Return the recording as plain JSON."""
+
+        def step(action: Action, argument: Any) -> dict[str, Any]:
+            if isinstance(argument, timedelta):
+                return {"action": str(action), "seconds": int(argument.total_seconds())}
+            return {"action": str(action), "argument": argument}
+
+        return {
+            "seed": str(self.seed.state),
+            "facts": {str(p): value for p, value in self.facts.items()},
+            "steps": [step(action, argument) for action, argument in self.steps],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Recording:
+        """Read a recording back; an unknown seed or action is a ``ValueError`` naming it."""
+        seeds = {str(seed.state): seed for seed in MODEL.seeds}
+        if data.get("seed") not in seeds:
+            raise ValueError(f"unknown seed {data.get('seed')!r}: one of {', '.join(seeds)}")
+        facts = {Predicate(name): bool(value) for name, value in data.get("facts", {}).items()}
+        steps: list[tuple[Action, Any]] = []
+        for entry in data.get("steps", []):
+            action = Action(entry["action"])
+            if "seconds" in entry:
+                steps.append((action, timedelta(seconds=entry["seconds"])))
+            else:
+                steps.append((action, entry.get("argument")))
+        return cls(seeds[data["seed"]], facts, steps)
+
+    def describe(self) -> str:
+        """Return the journey on one line: the seed, then each step."""
+
+        def shown(action: Action, argument: Any) -> str:
+            return str(action) if argument is None else f"{action}({argument})"
+
+        steps = " → ".join(shown(action, argument) for action, argument in self.steps)
+        return f"{self.seed.scenario} ({self.seed.state}) → {steps}"

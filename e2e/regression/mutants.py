@@ -239,6 +239,39 @@ def _closure_option_for_abnormal(app: Flask) -> None:
     patch_function(app, rules, "abnormal_reasons", lambda original: lambda *args: [])
 
 
+@mutant("closed_account_usable", "a closed account can borrow again, as if closing were undone")
+def _closed_account_usable(app: Flask) -> None:
+    from mock_portal import services
+    from mock_portal.domain import rules
+    from mock_portal.domain.rules import AccountStatus
+    from mock_portal.views import weilidai
+
+    def usable(original: Callable[..., Any]) -> Callable[..., Any]:
+        def account(person: Any) -> Any:
+            return person.account if person.account is not None else original(person)
+
+        return account
+
+    def refusal(original: Callable[..., Any]) -> Callable[..., Any]:
+        def refused(status: AccountStatus, opted_out: bool) -> str | None:
+            reopened = AccountStatus.ACTIVE if status == AccountStatus.CLOSED else status
+            return original(reopened, opted_out)  # type: ignore[no-any-return]  # the original's own type
+
+        return refused
+
+    def page(original: Callable[..., Any]) -> Callable[..., Any]:
+        def shown() -> str | None:
+            from flask import g
+
+            return original() if g.person.account is None else None
+
+        return shown
+
+    patch_function(app, services, "_usable_account", usable)
+    patch_function(app, rules, "borrowing_refusal", refusal)
+    patch_function(app, weilidai, "closed_or_uninvited", page)
+
+
 @mutant("steps_skippable", "the identity checks can be skipped by going to a later step's URL")
 def _steps_skippable(app: Flask) -> None:
     from flask import g

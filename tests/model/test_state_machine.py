@@ -3,16 +3,19 @@
 Each example seeds a person (any seed of the model, any facts), then takes random steps the
 model allows in the person's state, now and then starting over with someone else; after every
 step the invariants below must hold and the test API must report what the model's oracle says.
-A failure prints the shortest sequence of steps Hypothesis could find. ``MODEL_EXAMPLES`` and
-``MODEL_STEPS`` set the depth (the fast gate's defaults keep it near ten seconds);
-docs/model.md.
+A failure prints the shortest sequence of steps Hypothesis could find and saves it to
+``artifacts/model/shrunk.json``, which ``python -m e2e.model replay`` takes in the browser.
+``MODEL_EXAMPLES`` and ``MODEL_STEPS`` set the depth (the fast gate's defaults keep it near ten
+seconds); ``PORTAL_MUTANT`` breaks the portal as a ``make mutants`` mutant does. docs/model.md.
 """
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from datetime import timedelta
+from pathlib import Path
 
 from flask import Flask
 from hypothesis import HealthCheck, Phase, settings
@@ -27,9 +30,19 @@ from hypothesis.stateful import (
 )
 
 from e2e.model.graph import MODEL, Action, Predicate, Seed
-from e2e.model.walk import ClientApi, FormHands, ModelJourney
+from e2e.model.walk import (
+    CLOCK_MOVES,
+    EDGE_AMOUNTS_FEN,
+    ClientApi,
+    FormHands,
+    ModelJourney,
+    Recording,
+)
+from e2e.regression.mutants import apply_mutant
 
 EXAMPLES = int(os.environ.get("MODEL_EXAMPLES", "40"))
+MUTANT = os.environ.get("PORTAL_MUTANT")
+SHRUNK = Path("artifacts/model/shrunk.json")
 STEPS = int(os.environ.get("MODEL_STEPS", "20"))
 JOURNEYS = settings(
     max_examples=EXAMPLES,
@@ -43,19 +56,7 @@ JOURNEYS = settings(
 )
 
 AMOUNTS = st.one_of(
-    # The edges of the rules: ¥0.99 and ¥1.00, a new account's ¥5,000 line, the ¥40,000 line.
-    st.sampled_from([99, 100, 12_345, 500_000, 500_001, 4_000_000, 4_000_001]),
-    st.integers(min_value=1, max_value=4_100_000),
-)
-# Three hours unlock the payment password; 30 days age a loan; 90 end a pause.
-CLOCK_MOVES = st.sampled_from(
-    [
-        timedelta(hours=3),
-        timedelta(days=1),
-        timedelta(days=3),
-        timedelta(days=30),
-        timedelta(days=90),
-    ]
+    st.sampled_from(EDGE_AMOUNTS_FEN), st.integers(min_value=1, max_value=4_100_000)
 )
 # A new person: any seed of the model, any facts the seed leaves open.
 PERSON = {
@@ -74,10 +75,19 @@ def can(action: Action) -> Callable[[PersonJourneys], bool]:
 class PersonJourneys(RuleBasedStateMachine):
     """One person's random journey through the portal, as the model allows."""
 
+    # The journey of the example run last: when one fails, Hypothesis runs the shrunk
+    # example last, so this is the minimal failing journey.
+    last: Recording | None = None
+
     def __init__(self, app: Flask) -> None:
         super().__init__()
         self.client = app.test_client()
         self.journey: ModelJourney
+
+    def teardown(self) -> None:
+        journey = getattr(self, "journey", None)
+        if journey is not None:
+            PersonJourneys.last = Recording(journey.seed, journey.facts, list(journey.steps))
 
     @initialize(**PERSON)
     def seed_a_person(
@@ -162,7 +172,7 @@ class PersonJourneys(RuleBasedStateMachine):
         self.journey.take(Action.LEAVE_CLOSURE)
 
     @precondition(can(Action.CLOCK))
-    @rule(by=CLOCK_MOVES)
+    @rule(by=st.sampled_from(CLOCK_MOVES))
     def clock_moves(self, by: timedelta) -> None:
         self.journey.take(Action.CLOCK, by)
 
@@ -200,4 +210,18 @@ class PersonJourneys(RuleBasedStateMachine):
 
 def test_random_journeys_keep_the_rules(make_app: Callable[..., Flask]) -> None:
     app = make_app()
-    run_state_machine_as_test(lambda: PersonJourneys(app), settings=JOURNEYS)
+    if MUTANT:
+        apply_mutant(app, MUTANT)
+    try:
+        run_state_machine_as_test(lambda: PersonJourneys(app), settings=JOURNEYS)
+    except Exception as failure:
+        shrunk = PersonJourneys.last
+        if shrunk is not None:
+            SHRUNK.parent.mkdir(parents=True, exist_ok=True)
+            SHRUNK.write_text(json.dumps(shrunk.to_json(), indent=2, ensure_ascii=False) + "\n")
+            failure.add_note(
+                f"shrunk journey: {shrunk.describe()}\n"
+                f"replay it in the browser: .venv/bin/python -m e2e.model replay {SHRUNK}"
+                + (f" --mutant {MUTANT}" if MUTANT else "")
+            )
+        raise

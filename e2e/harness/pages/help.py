@@ -79,7 +79,15 @@ class NotificationSettingsPage(Screen):
 
     def opt_out(self) -> NotificationSettingsPage:
         """Tick 不再接收微粒贷邀请消息 and save."""
-        self.tap("checkbox", self.OPT_OUT)
+        return self._save(opted_out=True)
+
+    def opt_back_in(self) -> NotificationSettingsPage:
+        """Untick 不再接收微粒贷邀请消息 and save: invitations and the entry may come back."""
+        return self._save(opted_out=False)
+
+    def _save(self, *, opted_out: bool) -> NotificationSettingsPage:
+        if self.opt_out_box.is_checked() != opted_out:
+            self.tap("checkbox", self.OPT_OUT)
         self.tap("button", "保存")
         return NotificationSettingsPage(self.page, self.labels).shown()
 

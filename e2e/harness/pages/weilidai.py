@@ -90,10 +90,14 @@ class RepayPage(Screen):
 
     def repay(self, payment_password: str) -> RepaidPage:
         """Pay everything owed with the payment password."""
-        self.fill("支付密码", payment_password)
-        self.page.get_by_role("button", name=re.compile(r"^确认还款")).click()
-        note(Tap(screen=self.title_text, role="button", name="确认还款"))
+        self.submit(payment_password)
         return RepaidPage(self.page, self.labels).shown()
+
+    def submit(self, payment_password: str) -> None:
+        """Enter a payment password and tap 确认还款 (stays here if it is refused)."""
+        self.fill("支付密码", payment_password)
+        note(Tap(screen=self.title_text, role="button", name="确认还款"))
+        self.page.get_by_role("button", name=re.compile(r"^确认还款")).click()
 
 
 class RepaidPage(Screen):
