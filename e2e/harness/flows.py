@@ -228,6 +228,18 @@ def wrong_password_for(someone: Person) -> str:
 
 # ------------------------------------------------------------------ the journeys
 
+# The article's requirements (e2e/trace/article.toml) the menu path and the closure's checks meet.
+PATH_TO_CLOSURE = (
+    "ENTRY-PATH-ME-SERVICES",
+    "CLOSE-PATH-WEILIDAI",
+    "CLOSE-PATH-MORE",
+    "CLOSE-PATH-SITE",
+    "CLOSE-VARIANT-NAMES",
+    "CLOSE-PATH-SECURITY",
+    "CLOSE-PATH-OPTION",
+)
+CLOSURE_CHECKS = ("CLOSE-CONSEQUENCES", "VERIFY-IN-ORDER", "VERIFY-IDENTITY", "REVIEW-SUBMITTED")
+
 
 def path_to_closure(labels: Labels) -> list[Step[Any]]:
     """我 → 服务 → 微粒贷 → … → 官网/账户中心 → 安全中心/账户管理 → 注销/关闭账户."""
@@ -256,6 +268,7 @@ def close_account_flow(labels: Labels) -> Flow:
         f"永久注销微粒贷账户（版本{labels.variant}：{labels.site} → {labels.security}"
         f" → {labels.close}）",
         tuple(path_to_closure(labels) + closure_checks()),
+        (*PATH_TO_CLOSURE, *CLOSURE_CHECKS),
     )
 
 
@@ -272,6 +285,7 @@ def blocked_then_repay_flow(labels: Labels) -> Flow:
             + [open_site(labels), open_security(labels), tap_close(labels)]
             + closure_checks()
         ),
+        ("CLOSE-BLOCK-OWED", "REPAY-BEFORE-ANY", *PATH_TO_CLOSURE, *CLOSURE_CHECKS),
     )
 
 
@@ -292,6 +306,13 @@ def pause_borrowing_flow(labels: Labels) -> Flow:
             + [open_help(), search_help("关闭微粒贷"), open_pause_guide(), confirm_pause()]
             + [back_to_services_without_entry()]
         ),
+        (
+            "ENTRY-PATH-ME-SERVICES",
+            "ENTRY-SEEN-MEANS-INVITED",
+            "PAUSE-HELP-FROM-MENU",
+            "PAUSE-HELP-SEARCH",
+            "PAUSE-HIDES-ENTRY",
+        ),
     )
 
 
@@ -307,6 +328,7 @@ def opt_out_flow(labels: Labels) -> Flow:
             + [open_settings(), open_notification_settings(), tick_opt_out()]
             + [services_without_entry()]
         ),
+        ("ENTRY-PATH-ME-SERVICES", "ENTRY-SEEN-MEANS-INVITED", "OPTOUT-SETTING"),
     )
 
 
@@ -321,6 +343,7 @@ def entry_missing_kefu_flow(labels: Labels) -> Flow:
             path_to_closure(labels)[:-1]
             + [see_close_option_missing(labels), contact_kefu(), ask_why_missing(labels)]
         ),
+        ("CLOSE-OPTION-MISSING-ABNORMAL", "CLOSE-OPTION-MISSING-KEFU", *PATH_TO_CLOSURE[:-1]),
     )
 
 
@@ -340,6 +363,7 @@ def password_lockout_flow(labels: Labels) -> Flow:
                 wrong_password(3, "支付密码错误次数过多，已被锁定 3 小时"),
             ]
         ),
+        (*PATH_TO_CLOSURE, "CLOSE-CONSEQUENCES", "VERIFY-IDENTITY"),
     )
 
 

@@ -129,6 +129,7 @@ class Flow:
     scenario: str
     title: str
     steps: tuple[Step[Any], ...]
+    requirements: tuple[str, ...] = ()  # the article's requirements it checks (e2e/trace)
 
     @property
     def name(self) -> str:

@@ -1,7 +1,8 @@
 """The harness's pytest plugin: its options and hooks; its fixtures live in ``fixtures``.
 
 Registered under ``[project.entry-points.pytest11]``, so any project that installs this one has
-``--variant``, ``--mutant``, ``--connect-ws``, ``--reset-external`` and the fixtures ``portal``,
+``--variant``, ``--mutant``, ``--connect-ws``, ``--reset-external``, the markers ``every_variant``,
+``requirement`` and ``flow`` (the article's trace, ``e2e.trace``) and the fixtures ``portal``,
 ``person``, ``journey``, ``labels``, ``variant`` and a phone-sized ``page``, with no conftest to
 copy. The fixtures override pytest-playwright's (``browser_type_launch_args``,
 ``browser_context_args``, ``launch_browser``), so they are registered after it: see
@@ -16,11 +17,13 @@ from collections.abc import Generator
 
 import pytest
 
+from ..trace import recorder
 from . import fixtures, remote_browser, shared_portal
 from .journey import FAILING_STEP
 from .labels import VARIANTS
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
+TRACE_PLUGIN = "weilidai-trace"
 EVERY_VARIANT = "every_variant"
 
 
@@ -52,6 +55,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(one runner only: no -n); without it an external portal is shared and "
         "owns_portal tests are skipped",
     )
+    group.addoption(
+        "--trace-report",
+        metavar="PATH",
+        help="write each requirement of the article with its tests' outcomes in this run to "
+        f"PATH (default: {recorder.TRACE_REPORT} beside --html's report, else none)",
+    )
+    group.addoption(
+        "--trace-map",
+        metavar="PATH",
+        help="write which collected test checks which requirement to PATH as JSON "
+        "(what python -m e2e.trace reads)",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -61,6 +76,10 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{EVERY_VARIANT}: the client variant changes what this test sees; run it on each "
         "(others run on one variant unless --variant says)",
     )
+    for line in recorder.MARKERS:
+        config.addinivalue_line("markers", line)
+    if not config.pluginmanager.has_plugin(TRACE_PLUGIN):
+        config.pluginmanager.register(recorder.Recorder(config), TRACE_PLUGIN)
     # A fixture overrides a plugin's fixture of the same name only when it is registered after
     # that plugin, and entry points load in no promised order; by now pytest-playwright is in.
     if not config.pluginmanager.has_plugin(FIXTURES_PLUGIN):
