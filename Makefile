@@ -37,6 +37,7 @@ test-all: install  ## everything in depth: every test on both variants, every mo
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory test-prod-portal SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory regression $(REPORTED)
+	$(MAKE) --no-print-directory model $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
 
 unit: install  ## only the browserless tests
@@ -59,6 +60,15 @@ format: install  ## ruff format and ruff check --fix
 
 clean:  ## remove artifacts/, test-results/, .pytest_cache/ and instance/
 	rm -rf artifacts test-results .pytest_cache instance
+
+# The model in the browser: docs/model.md
+WALK ?= 40
+SEED ?= 1
+
+.PHONY: model
+
+model: install  ## every transition of the model in Chromium on both variants, and a random walk of WALK steps from SEED
+	$(PY) -m e2e.model run --walk $(WALK) --seed $(SEED)
 
 # Flow regression checks: docs/regression.md
 .PHONY: regression regression-update mutants

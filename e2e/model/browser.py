@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from playwright.sync_api import APIRequestContext, Page, expect
+from playwright.sync_api import APIRequestContext, Page, Response, expect
 
 from ..harness.labels import Labels
 from ..harness.pages import account, closure, help, weilidai
@@ -170,15 +170,23 @@ class BrowserHands:
 
     # ------------------------------------------------------------ waiting on the portal
 
-    def _posting(self, submit: Any) -> None:
-        """Run ``submit`` and wait for the portal's answer to its form."""
-        with self.page.expect_response(lambda response: response.request.method == "POST"):
+    def _posting(self, submit: Any) -> Response:
+        """Run ``submit`` and return the portal's answer to its form (a redirect, if it sent one).
+
+        Some forms post in the background (``data-enhanced``) and swap the page in place; so
+        the wait is for the answer, and what the person then sees is left to web-first checks.
+        """
+        with self.page.expect_response(lambda answer: answer.request.method == "POST") as posted:
             submit()
+        return posted.value
 
     def _refused(self, submit: Any) -> None:
-        """Submit a form the portal must refuse: the same screen answers with an alert."""
+        """Submit a form the portal must refuse: the same screen answers, with an alert."""
         before = self.page.url
-        self._posting(submit)
-        refused = "the portal must refuse this step: the person stays on the screen"
-        expect(self.page, refused).to_have_url(before)
+        answer = self._posting(submit)
+        refused = f"the portal must refuse this step and keep the person on {before}"
+        assert not 300 <= answer.status < 400, (
+            f"{refused}, yet it sent them to {answer.header_value('location')}"
+        )
         expect(self.page.get_by_role("alert").first, f"{refused}, told why").to_be_visible()
+        assert self.page.url == before, f"{refused}, yet they are on {self.page.url}"
