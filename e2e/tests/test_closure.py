@@ -19,6 +19,7 @@ from e2e.harness.pages import BlockedPage, MePage
 pytestmark = pytest.mark.smoke
 
 
+@pytest.mark.requirement("ENTRY-INVITE-ONLY", "ENTRY-SEEN-MEANS-INVITED")
 def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, person, labels: Labels):
     person("uninvited")
     services = MePage.open(page, labels).open_services()
@@ -28,6 +29,7 @@ def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, pers
 
 
 @pytest.mark.every_variant  # drives the close_account flow: the whole menu path
+@pytest.mark.flow("close_account")
 def test_invited_person_closes_account_and_application_is_pending(
     page: Page, portal, person, labels
 ):
@@ -39,6 +41,7 @@ def test_invited_person_closes_account_and_application_is_pending(
     assert state["application"]["reference"] == journey.notes["reference"]
 
 
+@pytest.mark.requirement("CLOSE-BLOCK-OWED")
 def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     before = portal.state(someone)
@@ -53,6 +56,7 @@ def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, per
 
 
 @pytest.mark.every_variant  # drives the blocked_then_repay flow: the whole menu path
+@pytest.mark.flow("blocked_then_repay")
 def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     journey = Journey(page, portal, someone).run(blocked_then_repay_flow(labels).steps)
@@ -62,6 +66,7 @@ def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, la
     assert state["application"]["status"] == "pending"
 
 
+@pytest.mark.requirement("CLOSE-VARIANT-NAMES")
 def test_the_variant_can_be_chosen_per_request(page: Page, person):
     person("invited", variant="A")
     page.goto("/weilidai/site/?variant=B")
@@ -71,6 +76,7 @@ def test_the_variant_can_be_chosen_per_request(page: Page, person):
     expect(page.get_by_role("link", name="注销账户")).to_have_count(0)
 
 
+@pytest.mark.requirement("CLOSE-VARIANT-NAMES")
 def test_a_client_variant_header_names_the_options(page: Page, person):
     person("invited", variant="B")
     page.set_extra_http_headers({"X-Client-Variant": "A"})

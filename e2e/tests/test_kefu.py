@@ -17,6 +17,7 @@ pytestmark = pytest.mark.smoke
 
 
 @pytest.mark.every_variant  # drives the entry_missing_kefu flow: the whole menu path
+@pytest.mark.flow("entry_missing_kefu")
 def test_abnormal_account_has_no_closure_option_and_kefu_explains(page, portal, person, labels):
     someone = person("recent_loan")
     journey = Journey(page, portal, someone).run(entry_missing_kefu_flow(labels).steps)
@@ -24,6 +25,7 @@ def test_abnormal_account_has_no_closure_option_and_kefu_explains(page, portal, 
     assert portal.state(someone)["application"] is None
 
 
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")
 def test_a_risk_flag_also_hides_the_closure_option(page: Page, portal, person, labels):
     person("invited", risk_flag=True)
     security = SecurityPage.at(page, labels, "/weilidai/site/security")
@@ -31,6 +33,7 @@ def test_a_risk_flag_also_hides_the_closure_option(page: Page, portal, person, l
     expect(security.missing_note).to_contain_text("账户存在风险管控")
 
 
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-KEFU")
 def test_kefu_answers_closure_questions_and_hands_over(page: Page, portal, person, labels):
     person("outstanding_0_01")
     kefu = KefuPage.at(page, labels, "/weilidai/kefu")

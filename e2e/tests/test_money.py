@@ -16,6 +16,7 @@ def open_home(page: Page, labels) -> WeilidaiHomePage:
     return WeilidaiHomePage.at(page, labels, "/weilidai/")
 
 
+@pytest.mark.requirement("CLOSE-CHECK-LOAN-RECORDS")
 def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
     person("overdue_penalty")
     loans = open_home(page, labels).open_loans()
@@ -27,6 +28,7 @@ def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("MONEY-DAILY-INTEREST")
 def test_borrowing_creates_a_loan_that_accrues_daily_interest(page: Page, portal, person, labels):
     someone = person("invited")
     home = open_home(page, labels)
@@ -60,6 +62,7 @@ def test_borrowing_more_than_the_credit_line_is_refused(page: Page, portal, pers
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("MONEY-DAILY-INTEREST", "CLOSE-CHECK-LOAN-RECORDS")
 def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal, person, labels):
     someone = person("invited")
     open_home(page, labels).open_borrow().borrow("100")

@@ -15,6 +15,8 @@ from e2e.harness.pages import HelpCenterPage, MePage, SettingsPage, SitePage
 
 @pytest.mark.owns_portal
 @pytest.mark.every_variant  # drives the pause_borrowing flow: the whole menu path
+@pytest.mark.flow("pause_borrowing")
+@pytest.mark.requirement("PAUSE-NO-REEVALUATION")
 def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, labels):
     someone = person("invited")
     Journey(page, portal, someone).run(pause_borrowing_flow(labels).steps)
@@ -25,6 +27,7 @@ def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, la
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("PAUSE-NO-REEVALUATION", "PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT")
 def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal, person, labels):
     someone = person("paused")  # paused 10 days ago
     services = MePage.open(page, labels).open_services()
@@ -40,6 +43,7 @@ def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal,
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("PAUSE-REEVALUATION")
 def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal, person, labels):
     someone = person("paused", eligible_after_pause=False)
     portal.advance(days=81)
@@ -54,6 +58,7 @@ def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("OPTOUT-HIDES-ENTRY")
 def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels):
     person("paused", opted_out=True)
     portal.advance(days=81)
@@ -62,6 +67,7 @@ def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, perso
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)
 
 
+@pytest.mark.requirement("REPAY-BEFORE-ANY", "PAUSE-HELP-SEARCH")
 def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")
     help_center = HelpCenterPage.at(page, labels, "/weilidai/help")
@@ -80,6 +86,7 @@ def test_pause_needs_the_confirmation_ticked(page: Page, portal, person, labels)
     assert portal.state(someone)["status"] == "active"
 
 
+@pytest.mark.requirement("PAUSE-HELP-SEARCH")
 def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal, person, labels):
     person("invited")
     results = HelpCenterPage.at(page, labels, "/weilidai/help").search("怎么提额")
@@ -88,6 +95,7 @@ def test_help_search_with_other_words_suggests_the_right_ones(page: Page, portal
     expect(results.pause_result).to_have_count(0)
 
 
+@pytest.mark.requirement("PAUSE-HELP-FROM-MENU")
 def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal, person, labels):
     person("invited")
     site = SitePage.at(page, labels, "/weilidai/site/")
@@ -96,6 +104,8 @@ def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal,
 
 
 @pytest.mark.every_variant  # drives the opt_out flow: the whole menu path
+@pytest.mark.flow("opt_out")
+@pytest.mark.requirement("OPTOUT-HIDES-ENTRY")
 def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
     someone = person("invited")
     Journey(page, portal, someone).run(opt_out_flow(labels).steps)
@@ -103,6 +113,7 @@ def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
     assert (state["opted_out"], state["entry_visible"], state["status"]) == (True, False, "active")
 
 
+@pytest.mark.requirement("REPAY-BEFORE-ANY")
 def test_opting_out_with_money_owed_is_refused(page: Page, portal, person, labels):
     someone = person("overdue_penalty")
     settings = SettingsPage.at(page, labels, "/weilidai/settings").open_notifications()

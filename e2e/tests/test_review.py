@@ -19,6 +19,9 @@ def submit_closure(page: Page, portal, someone) -> str:
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement(
+    "REVIEW-WORKING-DAYS", "REVIEW-APPROVED-CLOSES", "CLOSE-DELETES-ALL", "AFTER-SAVE-RECORD"
+)
 def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
     someone = person("invited")  # submits Monday 2026-11-23 10:00
     reference = submit_closure(page, portal, someone)
@@ -40,6 +43,7 @@ def test_approval_after_two_working_days_closes_the_account(page: Page, portal, 
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("REVIEW-WORKING-DAYS")
 def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
     portal.set_now("2026-11-27T16:00:00")  # a Friday
     someone = person("invited", review_working_days=1)
@@ -49,6 +53,7 @@ def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, pe
     assert portal.state(someone)["status"] == "closure_pending"
 
 
+@pytest.mark.requirement("REVIEW-SUBMITTED")
 def test_while_under_review_the_closure_option_shows_the_status(page: Page, portal, person, labels):
     someone = person("closure_pending")
     reference = portal.state(someone)["application"]["reference"]
@@ -59,6 +64,7 @@ def test_while_under_review_the_closure_option_shows_the_status(page: Page, port
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("CLOSE-PENALTY-TOO", "CREDIT-OVERDUE-STAYS", "CREDIT-REPORT-UPDATED")
 def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     page: Page, portal, person, labels
 ):
@@ -101,6 +107,7 @@ CLOSED_URLS = [
 ]
 
 
+@pytest.mark.requirement("AFTER-NO-RESTORE", "CLOSE-DELETES-ALL")
 def test_a_closed_account_cannot_be_restored_from_any_weilidai_url(page: Page, person, labels):
     person("closed")
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)
@@ -110,6 +117,9 @@ def test_a_closed_account_cannot_be_restored_from_any_weilidai_url(page: Page, p
         expect(page.get_by_text("注销后无法恢复")).to_be_visible()
 
 
+@pytest.mark.requirement(
+    "AFTER-REINVITE-NEW-ACCOUNT", "AFTER-REINVITE-NO-PRIORITY", "AFTER-LINE-MAY-DROP"
+)
 def test_reinviting_creates_a_new_account_with_no_history(page: Page, portal, person, labels):
     someone = person("closed")
     state = portal.reinvite(someone)

@@ -27,6 +27,8 @@ def let_time_pass(page: Page, portal, seconds: int) -> None:
 
 @pytest.mark.owns_portal
 @pytest.mark.every_variant  # drives the password_lockout flow: the whole menu path
+@pytest.mark.flow("password_lockout")
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
     someone = person("invited")
     journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
@@ -44,6 +46,7 @@ def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, perso
     assert portal.state(someone)["application"] is None
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
     someone = person("invited")
     password = Journey(page, portal, someone).at_closure_step("password")
@@ -58,6 +61,7 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
     someone = person("invited")
     sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
@@ -73,6 +77,7 @@ def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labe
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited")
@@ -94,6 +99,7 @@ def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, per
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
     page.clock.install()
     someone = person("invited")
@@ -109,6 +115,7 @@ def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
 
 
 @pytest.mark.owns_portal
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     page: Page, portal, person, labels
 ):
@@ -135,6 +142,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     sms.enter(portal.last_sms(someone))
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_face_check_failures_back_off_after_five(page: Page, portal, person, labels):
     someone = person("face_check_fails")
     face: FacePage = Journey(page, portal, someone).at_closure_step("face")
@@ -148,6 +156,7 @@ def test_face_check_failures_back_off_after_five(page: Page, portal, person, lab
     assert portal.state(someone)["application"] is None
 
 
+@pytest.mark.requirement("VERIFY-IN-ORDER")
 def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, person, labels):
     someone = person("invited")
     Journey(page, portal, someone).at_closure_step("password")
@@ -162,6 +171,7 @@ def test_steps_cannot_be_skipped_by_going_to_a_later_one(page: Page, portal, per
     assert portal.state(someone)["application"] is None
 
 
+@pytest.mark.requirement("REVIEW-SUBMITTED")
 def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, person, labels):
     someone = person("invited")
     face: FacePage = Journey(page, portal, someone).at_closure_step("face")
@@ -177,6 +187,7 @@ def test_a_double_tap_on_submit_creates_one_application(page: Page, portal, pers
     assert state["application"]["status"] == "pending"
 
 
+@pytest.mark.requirement("CLOSE-READ-CAREFULLY")
 def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
     someone = person("invited")
     consequences = Journey(page, portal, someone).at_closure_step("consequences")

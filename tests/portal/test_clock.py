@@ -76,6 +76,7 @@ def test_clock_refuses_bad_input(
     assert control.now() == CLOCK_START
 
 
+@pytest.mark.requirement("MONEY-DAILY-INTEREST")
 def test_clock_applies_daily_interest(auth: AuthActions, control: ControlActions) -> None:
     person = auth.create("recent_loan")  # ¥2,000 at 0.05 % a day
     control.advance(days=1)

@@ -8,6 +8,7 @@ from flask.testing import FlaskClient
 from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
 
 
+@pytest.mark.requirement("VERIFY-IN-ORDER", "REVIEW-SUBMITTED")
 def test_closure_steps_open_in_turn(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -25,6 +26,7 @@ def test_closure_steps_open_in_turn(
     assert control.state(person)["application"]["reference"] in page.get_data(as_text=True)
 
 
+@pytest.mark.requirement("CLOSE-READ-CAREFULLY")
 def test_closure_needs_the_acknowledgement(client: FlaskClient, auth: AuthActions) -> None:
     auth.person("invited")
     response = client.post("/weilidai/closure/", data={})
@@ -34,6 +36,7 @@ def test_closure_needs_the_acknowledgement(client: FlaskClient, auth: AuthAction
 
 
 @pytest.mark.parametrize("step", ["sms", "face"])
+@pytest.mark.requirement("VERIFY-IN-ORDER")
 def test_steps_cannot_be_skipped(
     client: FlaskClient,
     auth: AuthActions,
@@ -53,6 +56,7 @@ def test_steps_cannot_be_skipped(
     assert Snapshot.of(client).count("application") == 0
 
 
+@pytest.mark.requirement("VERIFY-IN-ORDER")
 def test_face_cannot_come_before_the_sms_code(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -65,6 +69,7 @@ def test_face_cannot_come_before_the_sms_code(
     assert control.state(person)["application"] is None
 
 
+@pytest.mark.requirement("VERIFY-IN-ORDER")
 def test_no_sms_is_sent_before_the_password(
     client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
@@ -75,6 +80,7 @@ def test_no_sms_is_sent_before_the_password(
     assert Snapshot.of(client).count("sms_code") == 0
 
 
+@pytest.mark.requirement("REVIEW-SUBMITTED")
 def test_face_step_twice_makes_one_application(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -91,6 +97,7 @@ def test_face_step_twice_makes_one_application(
     assert control.state(person)["status"] == "closure_pending"
 
 
+@pytest.mark.requirement("REVIEW-SUBMITTED")
 def test_a_second_flow_while_under_review_goes_to_the_status(
     client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
@@ -102,6 +109,7 @@ def test_a_second_flow_while_under_review_goes_to_the_status(
     assert Snapshot.of(client).count("application") == 1
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_a_wrong_password_stays_on_the_step(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -116,6 +124,7 @@ def test_a_wrong_password_stays_on_the_step(
     assert control.state(person)["application"] is None
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_a_failing_face_check_submits_nothing(
     client: FlaskClient, auth: AuthActions, closure: ClosureActions
 ) -> None:
@@ -127,6 +136,7 @@ def test_a_failing_face_check_submits_nothing(
     assert Snapshot.of(client).count("application") == 0
 
 
+@pytest.mark.requirement("CLOSE-BLOCK-OWED")
 def test_one_fen_owed_blocks_the_closure(
     client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
@@ -145,8 +155,18 @@ def test_one_fen_owed_blocks_the_closure(
     assert after["outstanding_fen"] == 1
 
 
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")
 def test_a_recent_loan_has_no_closure_option(client: FlaskClient, auth: AuthActions) -> None:
     auth.person("recent_loan")
     response = client.post("/weilidai/closure/", data={"acknowledged": "yes"})
     assert response.location == "/weilidai/site/security"
     assert Snapshot.of(client).count("closure_flow") == 0
+
+
+@pytest.mark.requirement("CLOSE-CONSEQUENCES")
+def test_the_closure_opens_on_its_consequences(client: FlaskClient, auth: AuthActions) -> None:
+    auth.person("invited")
+    page = client.get("/weilidai/closure/").get_data(as_text=True)
+    for words in ("注销后将无法恢复", "所有借款记录将被清除", "没有任何优先权", "我已知晓注销后果"):
+        assert words in page
+    assert Snapshot.of(client).count("closure_flow") == 0  # reading them starts nothing

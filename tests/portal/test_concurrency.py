@@ -194,6 +194,7 @@ def no_server_errors(answers: list[Answer]) -> list[int]:
 # ---------------------------------------------------------------- one closure, many submissions
 
 
+@pytest.mark.requirement("REVIEW-SUBMITTED")
 def test_twenty_simultaneous_face_submissions_make_one_application(portal: str) -> None:
     person, browser = signed_in(portal)
     token = walk_to_face(browser, person)
@@ -236,6 +237,7 @@ def test_two_closure_flows_of_one_account_submitted_at_once_make_one_application
 PEOPLE_RACING = 6
 
 
+@pytest.mark.requirement("CLOSE-BLOCK-OWED")
 def test_repaying_and_closing_at_the_same_time_never_closes_an_account_that_still_owes(
     portal: str,
 ) -> None:

@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import AuthActions, ControlActions, Snapshot
 
 
+@pytest.mark.requirement(
+    "PAUSE-NO-REEVALUATION", "PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT", "STOP-VS-CLOSE"
+)
 def test_pause_ends_after_90_days(auth: AuthActions, control: ControlActions) -> None:
     person = auth.create("paused")  # paused 10 days ago
     control.advance(days=79)
@@ -20,6 +26,7 @@ def test_pause_ends_after_90_days(auth: AuthActions, control: ControlActions) ->
     assert after["paused_until"] is None
 
 
+@pytest.mark.requirement("PAUSE-REEVALUATION")
 def test_pause_ends_hidden_for_someone_no_longer_eligible(
     auth: AuthActions, control: ControlActions
 ) -> None:
@@ -30,6 +37,7 @@ def test_pause_ends_hidden_for_someone_no_longer_eligible(
     assert after["entry_visible"] is False
 
 
+@pytest.mark.requirement("PAUSE-NO-REEVALUATION", "PAUSE-HIDES-ENTRY")
 def test_a_fresh_pause_is_90_days_on_the_portal_clock(
     client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
@@ -40,6 +48,7 @@ def test_a_fresh_pause_is_90_days_on_the_portal_clock(
     assert control.state(person)["entry_visible"] is False
 
 
+@pytest.mark.requirement("REPAY-BEFORE-ANY")
 def test_pause_refused_while_money_is_owed(
     client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
@@ -51,6 +60,7 @@ def test_pause_refused_while_money_is_owed(
     assert after["entry_visible"] is True
 
 
+@pytest.mark.requirement("OPTOUT-NO-BORROWING", "STOP-BY-HIDING")
 def test_an_opted_out_person_cannot_borrow(
     client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
@@ -66,6 +76,7 @@ def test_an_opted_out_person_cannot_borrow(
     assert control.state(person)["outstanding_fen"] == 0
 
 
+@pytest.mark.requirement("OPTOUT-SETTING", "OPTOUT-NO-BORROWING", "PAUSE-KEEPS-ACCOUNT")
 def test_opting_back_in_borrows_again(
     client: FlaskClient, auth: AuthActions, control: ControlActions
 ) -> None:
@@ -74,3 +85,14 @@ def test_opting_back_in_borrows_again(
     response = client.post("/weilidai/borrow", data={"amount": "100"})
     assert response.status_code == 302
     assert control.state(person)["outstanding"]["principal_fen"] == 10_000
+
+
+@pytest.mark.requirement("STOP-NO-BUTTON")
+def test_no_button_turns_borrowing_off(client: FlaskClient, auth: AuthActions) -> None:
+    auth.person("invited")
+    home = client.get("/weilidai/").get_data(as_text=True)  # the … menu is part of the home
+    controls = re.findall(r"<(?:a|button)\b[^>]*>(.*?)</(?:a|button)>", home, re.S)
+    assert controls, "the 微粒贷 home has no links or buttons"
+    assert not [text for text in controls if re.search("关闭|停用|暂停", text)]
+    guide = client.get("/weilidai/help/pause").get_data(as_text=True)
+    assert "微粒贷本身没有“关闭借钱功能”的独立按钮" in guide

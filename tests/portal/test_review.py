@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import re
+
+import pytest
 from flask.testing import FlaskClient
 
 from tests.conftest import AuthActions, ClosureActions, ControlActions
 
 
+@pytest.mark.requirement(
+    "REVIEW-WORKING-DAYS",
+    "REVIEW-APPROVED-CLOSES",
+    "CLOSE-DELETES-ALL",
+    "STOP-VS-CLOSE",
+    "AFTER-SAVE-RECORD",
+    "CREDIT-REPORT-UPDATED",
+)
 def test_review_approval_closes_the_account(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -35,6 +46,7 @@ def test_review_approval_closes_the_account(
     assert client.get("/weilidai/closure/record").status_code == 200
 
 
+@pytest.mark.requirement("REVIEW-WORKING-DAYS")
 def test_review_waits_for_working_days(
     auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:
@@ -71,3 +83,52 @@ def test_closure_pending_scenario_is_decided_by_the_clock(
     person = auth.create("closure_pending")
     control.advance(days=3)
     assert control.state(person)["status"] == "closed"
+
+
+def credit_report(client: FlaskClient) -> list[tuple[str, str]]:
+    """Return each account of the 征信报告 as (status, overdue history)."""
+    page = client.get("/credit-report").get_data(as_text=True)
+    statuses = re.findall(r'data-testid="credit-status">([^<]*)<', page)
+    overdue = re.findall(r'data-testid="overdue-history">([^<]*)<', page)
+    return list(zip(statuses, overdue, strict=True))
+
+
+@pytest.mark.requirement("CREDIT-CLOSURE-NOT-NEGATIVE")
+def test_closing_leaves_nothing_negative_on_the_credit_report(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
+    person = auth.person("invited")  # never overdue
+    assert credit_report(client) == [("正常", "无")]
+    closure.apply(person)
+    control.advance(days=2)
+    assert control.state(person)["status"] == "closed"
+    assert credit_report(client) == [("已注销", "无")]
+
+
+@pytest.mark.requirement("AFTER-NO-INVITATION", "CLOSE-REAPPLY-NOT-GUARANTEED")
+def test_a_closed_account_is_never_invited_again_by_itself(
+    client: FlaskClient, auth: AuthActions, control: ControlActions
+) -> None:
+    person = auth.person("closed")
+    control.advance(days=400)
+    after = control.state(person)
+    assert (after["status"], after["entry_visible"], after["accounts"]) == ("closed", False, 1)
+    notes = client.get("/chats/service-notifications").get_data(as_text=True)
+    assert "微粒贷邀请" not in notes
+    assert "额度已恢复" not in notes
+
+
+@pytest.mark.requirement("AFTER-WECHAT-UNAFFECTED")
+def test_wechat_works_as_before_after_the_closure(
+    client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
+) -> None:
+    person = auth.person("invited")
+    closure.apply(person)
+    control.advance(days=2)
+    assert control.state(person)["status"] == "closed"
+    for url in ("/me", "/chats", "/chats/service-notifications", "/contacts", "/discover"):
+        assert client.get(url).status_code == 200, url
+    assert person["name"] in client.get("/me").get_data(as_text=True)
+    services = client.get("/me/services").get_data(as_text=True)
+    assert 'href="/credit-report"' in services  # 征信报告 is still there
+    assert 'href="/weilidai/"' not in services  # only the 微粒贷 tile is gone

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
@@ -88,3 +90,12 @@ def test_a_visitor_is_sent_to_the_demo_people(
             response = client.open(url, method=method)
             assert response.status_code == 302
             assert response.location == "/demo/"
+
+
+@pytest.mark.requirement("ENTRY-PATH-ME-SERVICES")
+def test_me_is_the_last_tab_and_leads_to_services(client: FlaskClient, auth: AuthActions) -> None:
+    auth.person("invited")
+    me = client.get("/me").get_data(as_text=True)
+    tabs = re.findall(r'class="weui-tabbar__label">([^<]+)<', me)
+    assert tabs == ["微信", "通讯录", "发现", "我"]  # 我 at the bottom right
+    assert 'href="/me/services"' in me

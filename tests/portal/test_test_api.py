@@ -78,6 +78,7 @@ def test_create_user_answers_with_the_documented_keys(auth: AuthActions) -> None
         ("review_rejected", "active", True, 0, None),
     ],
 )
+@pytest.mark.requirement("ENTRY-INVITE-ONLY", "ENTRY-SEEN-MEANS-INVITED")
 def test_create_user_in_each_scenario(
     auth: AuthActions,
     control: ControlActions,
@@ -306,6 +307,7 @@ def test_sms_without_a_code_is_a_clear_400(
 # ---------------------------------------------------------------- test API: invite
 
 
+@pytest.mark.requirement("AFTER-REINVITE-NEW-ACCOUNT")
 def test_reinvite_a_closed_person_opens_a_new_empty_account(
     client: FlaskClient, auth: AuthActions, control: ControlActions, closure: ClosureActions
 ) -> None:

@@ -9,6 +9,7 @@ from mock_portal.domain.rules import ABNORMAL_RECENT_LOAN, ABNORMAL_RISK_FLAG
 
 
 @pytest.mark.parametrize("question", ["转人工", "人工客服", "我要真人", "转接一下", "  人工  "])
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-KEFU")
 def test_asking_for_a_person_hands_over_to_an_agent(question: str) -> None:
     reply = answer(question, "注销账户", [ABNORMAL_RECENT_LOAN], "")
     assert reply.sender == "agent"
@@ -18,6 +19,7 @@ def test_asking_for_a_person_hands_over_to_an_agent(question: str) -> None:
 @pytest.mark.parametrize(
     "question", ["找不到注销入口", "注销的入口在哪", "为什么没有注销", "注销不见了"]
 )
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-KEFU")
 def test_missing_entry_is_explained_by_the_account_state(question: str) -> None:
     reply = answer(question, "关闭账户", [ABNORMAL_RECENT_LOAN, ABNORMAL_RISK_FLAG], "")
     assert reply.sender == "bot"

@@ -131,6 +131,7 @@ def test_total_outstanding_of_no_loans_is_zero() -> None:
 # ---------------------------------------------------------------- accrue
 
 
+@pytest.mark.requirement("MONEY-DAILY-INTEREST")
 def test_accrue_charges_daily_interest_on_principal_owed() -> None:
     loan = FakeLoan(principal_fen=200_000)  # 0.05 % a day: ¥1.00
     overdue_days = accrue(loan, BORROWED_AT.date() + timedelta(days=10))
@@ -196,6 +197,7 @@ def test_is_overdue_only_after_due_date_with_something_owed() -> None:
         ),
     ],
 )
+@pytest.mark.requirement("MONEY-DAILY-INTEREST")
 def test_nothing_accrues_once_principal_is_repaid(loan: FakeLoan) -> None:
     charged = (loan.interest_fen, loan.penalty_fen)
     overdue_days = accrue(loan, DUE_ON + timedelta(days=30))
@@ -431,6 +433,7 @@ def test_pay_refuses_nothing_or_less(amount_fen: int) -> None:
         (timedelta(days=60), False),
     ],
 )
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")
 def test_is_recent_unpaid_is_the_last_30_days(age: timedelta, recent: bool) -> None:
     loan = FakeLoan(principal_fen=200_000)
     assert is_recent_unpaid(loan, BORROWED_AT + age) is recent

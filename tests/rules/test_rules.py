@@ -77,6 +77,7 @@ def old_unpaid_loan() -> FakeLoan:
         ("closed", False, BORROWING_NOT_SUPPORTED),
     ],
 )
+@pytest.mark.requirement("STOP-BY-HIDING", "OPTOUT-NO-BORROWING")
 def test_only_an_active_account_that_did_not_opt_out_borrows(
     status: str, opted_out: bool, refusal: str | None
 ) -> None:
@@ -112,6 +113,7 @@ def test_only_an_active_account_that_did_not_opt_out_borrows(
         ("closed", True, 1, True),
     ],
 )
+@pytest.mark.requirement("ENTRY-SEEN-MEANS-INVITED", "PAUSE-HIDES-ENTRY", "OPTOUT-HIDES-ENTRY")
 def test_entry_visible_truth_table(
     status: str, opted_out: bool, owed_fen: int, visible: bool
 ) -> None:
@@ -122,12 +124,14 @@ def test_entry_visible_truth_table(
     ("status", "opted_out", "owed_fen"),
     list(itertools.product(STATUSES, (False, True), (1, 237, 10_000_000))),
 )
+@pytest.mark.requirement("REPAY-BEFORE-ANY")
 def test_entry_never_hidden_from_someone_who_owes_money(
     status: str, opted_out: bool, owed_fen: int
 ) -> None:
     assert entry_visible(status, opted_out, owed_fen)
 
 
+@pytest.mark.requirement("REPAY-BEFORE-ANY")
 def test_owed_refusal_names_the_amount() -> None:
     assert "¥0.01" in OWED_REFUSAL.format(amount="0.01")
 
@@ -142,6 +146,7 @@ def test_owed_refusal_names_the_amount() -> None:
         (datetime(2026, 1, 31, 23, 59, 59), datetime(2026, 5, 1, 23, 59, 59)),
     ],
 )
+@pytest.mark.requirement("PAUSE-NO-REEVALUATION")
 def test_pause_lasts_90_days(start: datetime, end: datetime) -> None:
     assert pause_until(start) == end
     assert pause_until(start) - start == timedelta(days=90)
@@ -155,6 +160,7 @@ def test_nothing_owed_may_close() -> None:
     assert closure_precheck("active", [], False, NOW) == Precheck(Check.OK)
 
 
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")
 def test_recent_unpaid_loan_is_abnormal_before_anything_owed() -> None:
     """A loan from the last 30 days also owes money, but the account is abnormal first."""
     result = closure_precheck("active", [recent_unpaid_loan()], False, NOW)
@@ -162,6 +168,7 @@ def test_recent_unpaid_loan_is_abnormal_before_anything_owed() -> None:
     assert result.reasons == [ABNORMAL_RECENT_LOAN]
 
 
+@pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")
 def test_risk_flag_is_abnormal_before_anything_owed() -> None:
     result = closure_precheck("active", [old_unpaid_loan()], True, NOW)
     assert result.check is Check.ABNORMAL
@@ -206,6 +213,7 @@ def test_under_review_when_nothing_else_stops_it() -> None:
     assert result == Precheck(Check.UNDER_REVIEW)
 
 
+@pytest.mark.requirement("AFTER-NO-RESTORE")
 def test_closed_account_is_closed_whatever_else() -> None:
     result = closure_precheck("closed", [recent_unpaid_loan()], True, NOW)
     assert result == Precheck(Check.CLOSED)
@@ -254,6 +262,7 @@ def test_closed_account_is_closed_whatever_else() -> None:
         ),
     ],
 )
+@pytest.mark.requirement("CLOSE-BLOCK-OWED", "CLOSE-ONE-FEN-ANY-PART", "CLOSE-PENALTY-TOO")
 def test_one_fen_blocks_closure_with_its_breakdown(loan: FakeLoan, owed: Breakdown) -> None:
     result = closure_precheck("active", [settled_old_loan(), loan], False, NOW)
     assert result.check is Check.OUTSTANDING

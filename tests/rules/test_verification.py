@@ -65,6 +65,7 @@ def fail_password(counters: Counters, times: int, now: datetime = NOW) -> list[s
     return [try_password(counters, False, now, POLICY).message for _ in range(times)]
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_each_wrong_password_says_how_many_tries_are_left() -> None:
     counters = Counters()
     assert fail_password(counters, 3) == [
@@ -190,6 +191,7 @@ def test_sms_code_is_valid_for_5_minutes(elapsed: timedelta, ok: bool) -> None:
     assert failures == 0  # an expired code is not a wrong try
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_five_wrong_codes_void_it() -> None:
     sms = Sms()
     failures = 0
@@ -310,6 +312,7 @@ def fail_face(counters: Counters, times: int, now: datetime = NOW) -> list[str]:
     return [try_face(counters, False, now, POLICY).message for _ in range(times)]
 
 
+@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_five_face_failures_back_off() -> None:
     counters = Counters()
     messages = fail_face(counters, 5)

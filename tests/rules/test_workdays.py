@@ -142,6 +142,7 @@ def test_is_working_day_matches_package_for_all_of_2026() -> None:
         (datetime(2026, 10, 8, 0, 0), 1, datetime(2026, 10, 9, 0, 0)),
     ],
 )
+@pytest.mark.requirement("REVIEW-WORKING-DAYS")
 def test_add_working_days(start: datetime, n: int, expected: datetime) -> None:
     assert add_working_days(start, n) == expected
 
