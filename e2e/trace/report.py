@@ -14,6 +14,8 @@ from .coverage import Check, TraceMap
 from .requirements import Requirement, Section
 
 NOT_RUN = "not run"
+# No test of this run checks it (a run of part of the suite; in the whole suite, a missing test).
+ABSENT = "not in this run"
 # A requirement's verdict is its tests' worst outcome that says something: one failure fails it.
 VERDICTS = ("failed", "passed", "xfailed", "skipped", NOT_RUN)
 
@@ -26,7 +28,7 @@ def verdict(requirement: Requirement, outcomes: Iterable[str]) -> str:
     for outcome in VERDICTS:
         if outcome in seen:
             return outcome
-    return "no test"
+    return ABSENT
 
 
 def render_results(
@@ -55,7 +57,7 @@ def render_results(
                 f"| {_cell(requirement.gloss)} |"
             )
             details.append(_details(requirement, said, mine, outcomes))
-    summary = ", ".join(f"{counts[v]} {v}" for v in (*VERDICTS, "gap", "no test") if v in counts)
+    summary = ", ".join(f"{counts[v]} {v}" for v in (*VERDICTS, "gap", ABSENT) if v in counts)
     return "\n".join(
         [
             "# The article, traced: last results",

@@ -109,7 +109,7 @@ def test_the_last_results_name_each_tests_outcome(tmp_path: Path, workers: list[
     text = page.read_text(encoding="utf-8")
     assert "| [CLOSE-BLOCK-OWED](#close-block-owed) | failed | 1 failed, 1 passed |" in text
     assert "| [STOP-NO-BUTTON](#stop-no-button) | failed | 1 failed, 1 skipped |" in text
-    assert "| [STOP-VS-CLOSE](#stop-vs-close) | no test |" in text
+    assert "| [STOP-VS-CLOSE](#stop-vs-close) | not in this run |" in text
     assert "- passed: `test_marked.py::test_passes`" in text
     assert "- skipped: `test_marked.py::test_is_skipped`" in text
     assert "test_checks_nothing" not in text
