@@ -17,6 +17,7 @@ from playwright.sync_api import Browser, Error, Page
 from . import remote_browser, shared_portal
 from .api import Person, PortalApi
 from .browser_env import LAUNCH_ARGS, chromium_executable
+from .clock import OneClock
 from .devices import LOCALE, PHONE
 from .journey import Journey
 from .labels import LABELS, Labels
@@ -140,6 +141,12 @@ def screens_loaded(api: PortalApi) -> int:
         for entry in api.requests(method="GET")
         if not entry["path"].startswith(("/__test__", "/static"))
     )
+
+
+@pytest.fixture
+def clock(page: Page, portal: PortalApi) -> OneClock:
+    """The portal's clock and the page's as one: ``clock.let_time_pass(days=3)`` moves both."""
+    return OneClock.of(page, portal)
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
 from playwright.sync_api import Page
 
 from .api import Person, PortalApi
+from .clock import OneClock
 from .labels import LABELS, Labels
 from .pages import ConsequencesPage, FacePage, PasswordPage, Screen, SmsPage, SubmittedPage
 from .trail import Tap, recording
@@ -48,9 +49,19 @@ class Journey:
     person: Person
     screen: Screen = field(init=False)
     notes: dict[str, str] = field(default_factory=dict)
+    clock: OneClock = field(init=False)
 
     def __post_init__(self) -> None:
         self.screen = Start(self.page, self.labels)
+        # Made before the first screen, so its countdowns run on the portal's time.
+        self.clock = OneClock.of(self.page, self.api)
+
+    def let_time_pass(
+        self, *, days: float = 0, hours: float = 0, minutes: float = 0, seconds: float = 0
+    ) -> Self:
+        """Move the portal's clock and the page's together (``OneClock``); return the journey."""
+        self.clock.let_time_pass(days=days, hours=hours, minutes=minutes, seconds=seconds)
+        return self
 
     @property
     def labels(self) -> Labels:

@@ -11,10 +11,13 @@ HTTP, on the browser context's request client. docs/model.md.
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 from typing import Any
 
 from playwright.sync_api import APIRequestContext, Page, Response, expect
 
+from ..harness.api import PortalApi
+from ..harness.clock import OneClock
 from ..harness.labels import Labels
 from ..harness.pages import account, closure, help, weilidai
 from .graph import Action, Outcome, State, Transition
@@ -52,10 +55,15 @@ class BrowserHands:
         self.labels = labels
 
     def sign_in(self, person_id: int) -> None:
-        """Sign the browser context in (the test API's login sets its cookie)."""
+        """Sign the browser context in, and set its clock to the portal's (before any screen)."""
         RequestApi(self.page.context.request, self.base_url).call(
             "POST", "/login", {"user_id": person_id}
         )
+        self.clock = OneClock.of(self.page, PortalApi(self.page.context.request, self.base_url))
+
+    def let_time_pass(self, delta: timedelta) -> None:
+        """Move the portal's clock and the page's together (``OneClock``)."""
+        self.clock.let_time_pass(seconds=delta.total_seconds())
 
     def url(self, path: str) -> str:
         """Return the portal's URL of ``path``."""

@@ -29,14 +29,16 @@ def test_loan_records_show_each_loans_breakdown(page: Page, person, labels):
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("MONEY-DAILY-INTEREST")
-def test_borrowing_creates_a_loan_that_accrues_daily_interest(page: Page, portal, person, labels):
+def test_borrowing_creates_a_loan_that_accrues_daily_interest(
+    page: Page, portal, person, labels, clock
+):
     someone = person("invited")
     home = open_home(page, labels)
     expect(home.page.get_by_text("40,000.00", exact=True)).to_be_visible()
     home.open_borrow().borrow("1000")
     expect(page.get_by_role("heading", level=1)).to_have_text("借款记录")
     assert portal.state(someone)["outstanding_fen"] == 100_000
-    portal.advance(days=10)  # 0.05 % a day on ¥1,000.00 is ¥0.50 a day
+    clock.let_time_pass(days=10)  # 0.05 % a day on ¥1,000.00 is ¥0.50 a day
     assert portal.state(someone)["outstanding"] == {
         "principal_fen": 100_000,
         "interest_fen": 500,
@@ -63,10 +65,12 @@ def test_borrowing_more_than_the_credit_line_is_refused(page: Page, portal, pers
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("MONEY-DAILY-INTEREST", "CLOSE-CHECK-LOAN-RECORDS")
-def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(page: Page, portal, person, labels):
+def test_an_overdue_loan_accrues_penalty_on_the_portal_clock(
+    page: Page, portal, person, labels, clock
+):
     someone = person("invited")
     open_home(page, labels).open_borrow().borrow("100")
-    portal.advance(days=301)  # due after 300 days; one overdue day
+    clock.let_time_pass(days=301)  # due after 300 days; one overdue day
     owed = portal.state(someone)["outstanding"]
     assert owed["interest_fen"] == 301 * 5  # ¥100.00 at 0.05 % a day
     assert owed["penalty_fen"] == 7  # 1.5 × the daily rate on ¥100.00, rounded down

@@ -28,13 +28,15 @@ def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, la
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("PAUSE-NO-REEVALUATION", "PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT")
-def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal, person, labels):
+def test_pause_ends_after_three_months_and_the_entry_returns(
+    page: Page, portal, person, labels, clock
+):
     someone = person("paused")  # paused 10 days ago
     services = MePage.open(page, labels).open_services()
     expect(services.weilidai_tile).to_have_count(0)
-    portal.advance(days=79)
+    clock.let_time_pass(days=79)
     assert portal.state(someone)["status"] == "paused"
-    portal.advance(days=1)
+    clock.let_time_pass(days=1)
     assert portal.state(someone)["entry_visible"] is True
     services = MePage.open(page, labels).open_services()
     expect(services.weilidai_tile).to_be_visible()
@@ -44,9 +46,11 @@ def test_pause_ends_after_three_months_and_the_entry_returns(page: Page, portal,
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("PAUSE-REEVALUATION")
-def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal, person, labels):
+def test_pause_ends_without_the_entry_when_no_longer_eligible(
+    page: Page, portal, person, labels, clock
+):
     someone = person("paused", eligible_after_pause=False)
-    portal.advance(days=81)
+    clock.let_time_pass(days=81)
     state = portal.state(someone)
     assert (state["status"], state["entry_visible"], state["paused_until"]) == (
         "paused",
@@ -59,9 +63,9 @@ def test_pause_ends_without_the_entry_when_no_longer_eligible(page: Page, portal
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("OPTOUT-HIDES-ENTRY")
-def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels):
+def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels, clock):
     person("paused", opted_out=True)
-    portal.advance(days=81)
+    clock.let_time_pass(days=81)
     notes = MePage.open(page, labels).open_chats().open_notifications()
     expect(notes.message("微粒贷额度已恢复")).to_have_count(0)
     expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)

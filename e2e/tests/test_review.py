@@ -22,15 +22,19 @@ def submit_closure(page: Page, portal, someone) -> str:
 @pytest.mark.requirement(
     "REVIEW-WORKING-DAYS", "REVIEW-APPROVED-CLOSES", "CLOSE-DELETES-ALL", "AFTER-SAVE-RECORD"
 )
-def test_approval_after_two_working_days_closes_the_account(page: Page, portal, person, labels):
+def test_approval_after_two_working_days_closes_the_account(
+    page: Page, portal, person, labels, clock
+):
     someone = person("invited")  # submits Monday 2026-11-23 10:00
     reference = submit_closure(page, portal, someone)
-    portal.set_now("2026-11-25T09:59:59")
-    assert portal.state(someone)["status"] == "closure_pending"
-    portal.set_now("2026-11-25T10:00:00")
+    clock.pass_until("2026-11-25T09:59:59")  # one second before the second working day ends
+    page.goto("/weilidai/closure/status")
+    expect(page.get_by_role("heading", name="注销申请审核中")).to_be_visible()
+    clock.let_time_pass(seconds=1)
+    page.goto("/weilidai/closure/status")  # the next screen shows the decision
+    expect(page.get_by_role("heading", name="注销已完成")).to_be_visible()
     state = portal.state(someone)
-    assert state["status"] == "closed"
-    assert state["entry_visible"] is False
+    assert (state["status"], state["entry_visible"]) == ("closed", False)
     assert state["loans"] == 0  # records purged
     assert state["application"]["decided_at"] == "2026-11-25T10:00:00"
     notes = MePage.open(page, labels).open_chats().open_notifications()
@@ -44,12 +48,14 @@ def test_approval_after_two_working_days_closes_the_account(page: Page, portal, 
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("REVIEW-WORKING-DAYS")
-def test_a_friday_submission_is_decided_after_the_weekend(page: Page, portal, person, labels):
-    portal.set_now("2026-11-27T16:00:00")  # a Friday
+def test_a_friday_submission_is_decided_after_the_weekend(
+    page: Page, portal, person, labels, clock
+):
+    clock.pass_until("2026-11-27T16:00:00")  # a Friday
     someone = person("invited", review_working_days=1)
     submit_closure(page, portal, someone)
     assert portal.state(someone)["application"]["decide_at"] == "2026-11-30T16:00:00"
-    portal.set_now("2026-11-29T23:59:00")
+    clock.pass_until("2026-11-29T23:59:00")
     assert portal.state(someone)["status"] == "closure_pending"
 
 
@@ -66,7 +72,7 @@ def test_while_under_review_the_closure_option_shows_the_status(page: Page, port
 @pytest.mark.owns_portal
 @pytest.mark.requirement("CLOSE-PENALTY-TOO", "CREDIT-OVERDUE-STAYS", "CREDIT-REPORT-UPDATED")
 def test_the_credit_report_shows_closed_and_keeps_overdue_history(
-    page: Page, portal, person, labels
+    page: Page, portal, person, labels, clock
 ):
     someone = person("overdue_penalty")
     blocked = BlockedPage.at(page, labels, "/weilidai/closure/")
@@ -74,7 +80,7 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     expect(blocked.breakdown).to_contain_text("罚息¥2.37")
     blocked.go_repay().repay(someone.payment_password)
     submit_closure(page, portal, someone)
-    portal.advance(days=7)
+    clock.let_time_pass(days=7)
     assert portal.state(someone)["status"] == "closed"
     report = MePage.open(page, labels).open_services().open_credit_report()
     expect(report.statuses).to_have_text(["已注销"])
@@ -83,11 +89,11 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
 
 @pytest.mark.owns_portal
 def test_a_rejected_review_sends_the_reason_and_keeps_the_account(
-    page: Page, portal, person, labels
+    page: Page, portal, person, labels, clock
 ):
     someone = person("review_rejected")
     submit_closure(page, portal, someone)
-    portal.advance(days=7)
+    clock.let_time_pass(days=7)
     state = portal.state(someone)
     assert (state["status"], state["entry_visible"]) == ("active", True)
     assert state["application"]["status"] == "rejected"

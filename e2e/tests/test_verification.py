@@ -19,12 +19,6 @@ from e2e.harness.journey import Journey
 from e2e.harness.pages import FacePage, PasswordPage, SmsPage
 
 
-def let_time_pass(page: Page, portal, seconds: int) -> None:
-    """Move the portal clock and the page's own clock (the resend countdown) together."""
-    portal.advance(seconds=seconds)
-    page.clock.run_for(seconds * 1000)
-
-
 @pytest.mark.owns_portal
 @pytest.mark.every_variant  # drives the password_lockout flow: the whole menu path
 @pytest.mark.flow("password_lockout")
@@ -35,12 +29,10 @@ def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, perso
     password = journey.on(PasswordPage)
     password.submit(someone.payment_password)  # even the right one is refused while locked
     expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 180 分钟后再试")
-    portal.advance(
-        hours=2,
-    )
+    journey.let_time_pass(hours=2)
     password.submit(someone.payment_password)
     expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 60 分钟后再试")
-    portal.advance(hours=1)
+    journey.let_time_pass(hours=1)
     sms = password.enter(someone.payment_password)
     expect(sms.heading).to_have_text("短信验证")
     assert portal.state(someone)["application"] is None
@@ -64,13 +56,11 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
 @pytest.mark.requirement("VERIFY-IDENTITY")
 def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
     someone = person("invited")
-    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
+    journey = Journey(page, portal, someone)
+    sms: SmsPage = journey.at_closure_step("sms")
     sms.request_code()
     code = portal.last_sms(someone)
-    portal.advance(
-        minutes=5,
-    )
-    portal.advance(seconds=1)
+    journey.let_time_pass(minutes=5, seconds=1)
     sms.submit(code)
     expect(sms.error).to_have_text("验证码已过期，请重新获取")
     expect(sms.heading).to_have_text("短信验证")
@@ -78,38 +68,55 @@ def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labe
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("VERIFY-IDENTITY")
-def test_resend_waits_sixty_seconds_shown_by_a_countdown(page: Page, portal, person, labels):
-    page.clock.install()
+def test_the_resend_countdown_reaches_zero_exactly_when_the_portal_allows_it(
+    page: Page, portal, person, labels
+):
     someone = person("invited")
-    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
+    journey = Journey(page, portal, someone)
+    sms: SmsPage = journey.at_closure_step("sms")
     sms.request_code()
     expect(sms.resend_button).to_have_text("60秒后重新获取")
     expect(sms.resend_button).to_be_disabled()
-    page.clock.run_for(30_000)
+    journey.let_time_pass(seconds=30)
     expect(sms.resend_button).to_have_text("30秒后重新获取")
-    page.clock.run_for(31_000)
+    page.reload()  # a new page learns the wait from the portal: the two clocks agree
+    expect(sms.resend_button).to_have_text("30秒后重新获取")
+    journey.let_time_pass(seconds=29)
+    expect(sms.resend_button).to_have_text("1秒后重新获取")
+    expect(sms.resend_button).to_be_disabled()
+    journey.let_time_pass(seconds=1)
     expect(sms.resend_button).to_have_text("重新获取")
-    # The page's countdown ran out but the portal's clock did not move: the server refuses.
+    sms.resend_button.click()  # the portal agrees: a second code is sent
+    expect(sms.sent_notice).to_contain_text("验证码已发送至")
+    assert len(portal.requests(endpoint="closure.send_sms", method="POST")) == 2
+
+
+@pytest.mark.owns_portal
+@pytest.mark.requirement("VERIFY-IDENTITY")
+def test_the_portal_refuses_a_resend_the_page_lets_through_too_early(
+    page: Page, portal, person, labels
+):
+    someone = person("invited")
+    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
+    sms.request_code()
+    page.clock.run_for(60_000)  # only the page's clock: its countdown ends, the portal's has not
+    expect(sms.resend_button).to_have_text("重新获取")
     sms.resend_button.click()
     expect(sms.error).to_have_text(re.compile(r"验证码已发送，请 60 秒后再重新获取"))
-    portal.advance(seconds=60)
-    page.reload()  # the server now allows it: the page shows the button ready
-    sms.resend_button.click()
-    expect(sms.sent_notice).to_contain_text("验证码已发送至")
 
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("VERIFY-IDENTITY")
 def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
-    page.clock.install()
     someone = person("invited")
-    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
+    journey = Journey(page, portal, someone)
+    sms: SmsPage = journey.at_closure_step("sms")
     sms.request_code()
     for _ in range(4):
-        let_time_pass(page, portal, 61)
+        journey.let_time_pass(seconds=61)
         sms.resend_button.click()
         expect(sms.sent_notice).to_contain_text("验证码已发送至")
-    let_time_pass(page, portal, 61)
+    journey.let_time_pass(seconds=61)
     sms.resend_button.click()
     expect(sms.error).to_have_text(re.compile(r"验证码获取过于频繁，请 \d+ 分钟后再试"))
 
@@ -119,15 +126,15 @@ def test_at_most_five_codes_an_hour(page: Page, portal, person, labels):
 def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     page: Page, portal, person, labels
 ):
-    page.clock.install()
     someone = person("invited")
-    sms: SmsPage = Journey(page, portal, someone).at_closure_step("sms")
+    journey = Journey(page, portal, someone)
+    sms: SmsPage = journey.at_closure_step("sms")
     sms.request_code()
     wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
     for left in (4, 3):
         sms.submit(wrong)
         expect(sms.error).to_have_text(f"验证码错误，还可以尝试 {left} 次")
-    let_time_pass(page, portal, 60)
+    journey.let_time_pass(seconds=60)
     sms.resend_button.click()
     wrong = f"{(int(portal.last_sms(someone)) + 1) % 1_000_000:06d}"
     sms.submit(wrong)
@@ -137,7 +144,7 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     expect(sms.error).to_have_text("验证码错误次数过多已失效，请重新获取")
     sms.submit(portal.last_sms(someone))  # even the right code is void now
     expect(sms.error).to_have_text("验证码错误次数过多已失效，请重新获取")
-    let_time_pass(page, portal, 60)
+    journey.let_time_pass(seconds=60)
     sms.resend_button.click()
     sms.enter(portal.last_sms(someone))
 
