@@ -11,8 +11,8 @@ the map of requirements to tests. How to use the markers: docs/writing-tests.md#
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ WORKER_OUTPUT = "weilidai_trace"
 TRACE_REPORT = "traceability.md"
 
 
+@cache
 def flows_by_name() -> dict[str, Flow]:
     """Return every flow by its name without the variant (its requirements are the same on each)."""
     return {flow.base: flow for flow in all_flows(LABELS[VARIANTS[0]])}
@@ -60,7 +61,7 @@ def carried(value: object) -> list[Covered]:
     return found
 
 
-def declared(item: pytest.Item, flows: Mapping[str, Flow]) -> tuple[list[Covered], list[str]]:
+def declared(item: pytest.Item) -> tuple[list[Covered], list[str]]:
     """Return what ``item`` checks, and the problems with its markers."""
     found: list[Covered] = []
     problems: list[str] = []
@@ -69,6 +70,7 @@ def declared(item: pytest.Item, flows: Mapping[str, Flow]) -> tuple[list[Covered
             problems.append(f"{item.nodeid}: @pytest.mark.{REQUIREMENT} takes requirement ids")
         found += [(str(requirement), MARKER) for requirement in marker.args]
     for marker in item.iter_markers(FLOW):
+        flows = flows_by_name()
         for name in marker.args:
             if name not in flows:
                 problems.append(
@@ -100,18 +102,17 @@ class Recorder:
     @pytest.hookimpl(trylast=True)
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         """Read what each test checks; refuse an unknown requirement id or flow."""
-        flows = flows_by_name()
-        known = by_id()
         problems: list[str] = []
         for item in items:
-            covered, wrong = declared(item, flows)
+            covered, wrong = declared(item)
             problems += wrong
-            problems += [
-                f"{item.nodeid}: requirement {requirement!r} is not in {ARTICLE}"
-                for requirement, _ in covered
-                if requirement not in known
-            ]
-            if covered:
+            if covered:  # the data file is read only by a run that traces something
+                known = by_id()
+                problems += [
+                    f"{item.nodeid}: requirement {requirement!r} is not in {ARTICLE}"
+                    for requirement, _ in covered
+                    if requirement not in known
+                ]
                 self.tests[item.nodeid] = tuple(covered)
         if problems:
             raise pytest.UsageError("\n".join(problems))
