@@ -203,6 +203,24 @@ def status() -> str:
 @login_required
 def record() -> str:
     """Show the closure record (certificate) of an approved closure, to view and save."""
+    return render_template("closure/record.html", application=_approved_closure())
+
+
+@bp.get("/record/download")
+@login_required
+def record_download() -> Response:
+    """Save the closure record: the same certificate as a file of its own, to keep."""
+    application = _approved_closure()
+    page = render_template("closure/record_file.html", application=application)
+    name = f"weilidai-closure-record-{application.reference}.html"
+    return Response(
+        page,
+        mimetype="text/html",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _approved_closure() -> Application:
     approved = [
         application
         for account in g.person.accounts
@@ -211,4 +229,4 @@ def record() -> str:
     ]
     if not approved:
         abort(404, description="没有已完成的注销记录")
-    return render_template("closure/record.html", application=approved[-1])
+    return approved[-1]

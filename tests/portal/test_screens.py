@@ -34,7 +34,13 @@ SCREENS = [
     "/weilidai/kefu",
 ]
 # Not a screen of their own, or one that needs more than an invited person.
-NOT_SCREENS = {"/", "/demo/", "/weilidai/closure/record", "/weilidai/repay/done"}
+NOT_SCREENS = {
+    "/",
+    "/demo/",
+    "/weilidai/closure/record",
+    "/weilidai/closure/record/download",
+    "/weilidai/repay/done",
+}
 
 
 def test_every_screen_is_listed(app: Flask) -> None:
@@ -66,6 +72,7 @@ TOKEN = "0" * 32
 SIGNED_IN_ONLY = [
     *(("GET", url) for url in SCREENS),
     ("GET", "/weilidai/closure/record"),
+    ("GET", "/weilidai/closure/record/download"),
     ("POST", "/weilidai/closure/"),
     ("POST", "/weilidai/repay"),
     ("POST", "/weilidai/borrow"),
