@@ -229,4 +229,5 @@ def _approved_closure() -> Application:
     ]
     if not approved:
         abort(404, description="没有已完成的注销记录")
-    return approved[-1]
+    latest: Application = approved[-1]
+    return latest
