@@ -9,6 +9,8 @@ path maps, so the three can never disagree about the path. Writing a flow: docs/
 from __future__ import annotations
 
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from playwright.sync_api import expect
@@ -18,14 +20,18 @@ from .journey import Flow, Journey, Step
 from .labels import Labels
 from .pages import (
     BlockedPage,
+    ChatsPage,
+    ClosedPage,
     ClosureEntry,
     FacePage,
     HelpCenterPage,
     KefuPage,
     MePage,
     NotificationSettingsPage,
+    NotificationsPage,
     PasswordPage,
     PauseGuidePage,
+    RecordPage,
     RepaidPage,
     RepayPage,
     Screen,
@@ -180,13 +186,13 @@ def tick_opt_out() -> Step[NotificationSettingsPage]:
     return Step("勾选“不再接收微粒贷邀请消息”并保存", NotificationSettingsPage, act)
 
 
-def services_without_entry() -> Step[Screen]:
+def services_without_entry(name: str = "回到“我-服务”：微粒贷入口已消失") -> Step[Screen]:
     def act(j: Journey, _: Screen) -> ServicesPage:
         services = MePage.open(j.page, j.labels).open_services()
         expect(services.weilidai_tile).to_have_count(0)
         return services
 
-    return Step("回到“我-服务”：微粒贷入口已消失", Screen, act)
+    return Step(name, Screen, act)
 
 
 def see_close_option_missing(labels: Labels) -> Step[SecurityPage]:
@@ -224,6 +230,189 @@ def wrong_password(attempt: int, expected: str) -> Step[PasswordPage]:
 def wrong_password_for(someone: Person) -> str:
     """Return a six-digit password that is not ``someone``'s."""
     return f"{(int(someone.payment_password) + 1) % 1_000_000:06d}"
+
+
+# ------------------------------------------------------------------ time, and after the closure
+
+
+def let_time_pass(name: str, **delta: float) -> Step[Screen]:
+    """Let time pass on the portal's clock and the page's (``Journey.let_time_pass``)."""
+
+    def act(j: Journey, screen: Screen) -> Screen:
+        j.let_time_pass(**delta)
+        return screen
+
+    return Step(name, Screen, act)
+
+
+def start_at_closure_step(step: Any, name: str) -> Step[Screen]:
+    """Open the closure at ``step`` as the screens before it would have (the test API)."""
+    return Step(name, Screen, lambda j, _: j.at_closure_step(step))
+
+
+def open_chats() -> Step[MePage]:
+    return Step("切换到“微信”聊天列表", MePage, lambda j, me: me.open_chats())
+
+
+def open_service_notifications() -> Step[ChatsPage]:
+    return Step("打开“服务通知”", ChatsPage, lambda j, chats: chats.open_notifications())
+
+
+def see_notification(title: str, saying: str = "") -> Step[NotificationsPage]:
+    def act(j: Journey, notes: NotificationsPage) -> NotificationsPage:
+        expect(notes.message(title)).to_be_visible()
+        if saying:
+            expect(notes.message(title)).to_contain_text(saying)
+        return notes
+
+    return Step(
+        f"收到通知：“{title}”" + (f"（{saying}）" if saying else ""), NotificationsPage, act
+    )
+
+
+def see_no_notification(title: str, name: str) -> Step[NotificationsPage]:
+    def act(j: Journey, notes: NotificationsPage) -> NotificationsPage:
+        expect(notes.heading).to_have_text("服务通知")
+        expect(notes.message(title)).to_have_count(0)
+        return notes
+
+    return Step(name, NotificationsPage, act)
+
+
+def open_record() -> Step[NotificationsPage]:
+    def act(j: Journey, notes: NotificationsPage) -> RecordPage:
+        record = notes.open_record()
+        if "reference" in j.notes:
+            expect(record.reference).to_have_text(j.notes["reference"])
+        j.notes["reference"] = record.reference.inner_text()
+        return record
+
+    return Step("点击“查看注销记录”", NotificationsPage, act)
+
+
+def save_record() -> Step[RecordPage]:
+    def act(j: Journey, record: RecordPage) -> RecordPage:
+        folder = Path(tempfile.mkdtemp(prefix="closure-record-"))
+        saved = record.save(folder)
+        assert j.notes["reference"] in saved.name, saved.name
+        assert j.notes["reference"] in saved.read_text(encoding="utf-8")
+        j.notes["record_file"] = saved.name
+        return record
+
+    return Step("点击“保存注销记录”，留存备查", RecordPage, act)
+
+
+def services_with_entry(name: str) -> Step[Screen]:
+    def act(j: Journey, _: Screen) -> ServicesPage:
+        services = MePage.open(j.page, j.labels).open_services()
+        expect(services.weilidai_tile).to_be_visible()
+        return services
+
+    return Step(name, Screen, act)
+
+
+def credit_report_shows(name: str, *statuses: str) -> Step[ServicesPage]:
+    def act(j: Journey, services: ServicesPage) -> Screen:
+        report = services.open_credit_report()
+        expect(report.statuses).to_have_text(list(statuses))
+        return report
+
+    return Step(name, ServicesPage, act)
+
+
+# Every 微粒贷 screen a closed account might reach for: each says it is closed for good.
+WEILIDAI_URLS = (
+    "/weilidai/",
+    "/weilidai/loans",
+    "/weilidai/repay",
+    "/weilidai/borrow",
+    "/weilidai/closure/",
+    "/weilidai/site/security",
+    "/weilidai/help/pause",
+    "/weilidai/settings",
+)
+
+
+def every_weilidai_url_closed() -> Step[Screen]:
+    def act(j: Journey, _: Screen) -> ClosedPage:
+        closed: ClosedPage | None = None
+        for url in WEILIDAI_URLS:
+            closed = ClosedPage.at(j.page, j.labels, url)
+            expect(closed.no_restore).to_be_visible()
+        assert closed is not None
+        return closed
+
+    return Step("直接打开微粒贷的任何页面：都显示“账户已注销”，无法恢复", Screen, act)
+
+
+def receive_new_invitation() -> Step[Screen]:
+    def act(j: Journey, screen: Screen) -> Screen:
+        j.api.reinvite(j.person)
+        return screen
+
+    return Step("又收到了微粒贷的邀请（要重新开通）", Screen, act)
+
+
+def see_new_account_line() -> Step[WeilidaiHomePage]:
+    def act(j: Journey, home: WeilidaiHomePage) -> WeilidaiHomePage:
+        expect(home.page.get_by_text("5,000.00", exact=True)).to_be_visible()
+        return home
+
+    return Step("新账户：额度¥5,000.00，以前的额度和记录都没有了", WeilidaiHomePage, act)
+
+
+def loan_records_empty() -> Step[WeilidaiHomePage]:
+    def act(j: Journey, home: WeilidaiHomePage) -> Screen:
+        loans = home.open_loans()
+        expect(loans.page.get_by_text("暂无借款记录")).to_be_visible()
+        return loans
+
+    return Step("点“借款记录”：一条以前的记录都没有", WeilidaiHomePage, act)
+
+
+def request_sms_code() -> Step[SmsPage]:
+    return Step("点击“获取验证码”", SmsPage, lambda j, sms: sms.request_code())
+
+
+def enter_expired_code() -> Step[SmsPage]:
+    def act(j: Journey, sms: SmsPage) -> SmsPage:
+        sms.submit(j.api.last_sms(j.person))
+        expect(sms.error).to_have_text("验证码已过期，请重新获取")
+        return sms
+
+    return Step("填写收到的验证码：已过期（5分钟内有效）", SmsPage, act)
+
+
+def wrong_sms_code(attempt: int, expected: str) -> Step[SmsPage]:
+    def act(j: Journey, sms: SmsPage) -> SmsPage:
+        sms.submit(f"{(int(j.api.last_sms(j.person)) + 1) % 1_000_000:06d}")
+        expect(sms.error).to_have_text(expected)
+        return sms
+
+    return Step(f"第{attempt}次填错验证码：{expected}", SmsPage, act)
+
+
+def resend_sms_code() -> Step[SmsPage]:
+    def act(j: Journey, sms: SmsPage) -> SmsPage:
+        expect(sms.resend_button).to_have_text("重新获取")
+        sms.resend_button.click()
+        expect(sms.sent_notice).to_contain_text("验证码已发送至")
+        return sms
+
+    return Step("点击“重新获取”，收到新的验证码", SmsPage, act)
+
+
+def enter_sms_code(name: str) -> Step[SmsPage]:
+    return Step(name, SmsPage, lambda j, sms: sms.enter(j.api.last_sms(j.person)))
+
+
+def face_fails(attempt: int, expected: str) -> Step[FacePage]:
+    def act(j: Journey, face: FacePage) -> FacePage:
+        face.attempt()
+        expect(face.error).to_contain_text(expected)
+        return face
+
+    return Step(f"第{attempt}次人脸识别未通过：{expected}", FacePage, act)
 
 
 # ------------------------------------------------------------------ the journeys
@@ -367,6 +556,227 @@ def password_lockout_flow(labels: Labels) -> Flow:
     )
 
 
+# ------------------------------------------------------------------ the rest of the article
+# After submission, after closure, after a pause, and the identity checks that go wrong. These
+# start where the article's story does, not at 我: the menu path is the flows above' subject.
+
+
+def review_approved_flow(labels: Labels) -> Flow:
+    """Wait for the review, read the notice, keep the record, see the account gone for good."""
+    return Flow(
+        "review_approved",
+        labels.variant,
+        "closure_pending",
+        "审核通过之后：服务通知、注销记录、征信报告，入口消失且无法恢复",
+        (
+            let_time_pass("等待审核：两个工作日后出结果", days=2),
+            open_me(),
+            open_chats(),
+            open_service_notifications(),
+            see_notification("微粒贷账户注销成功"),
+            open_record(),
+            save_record(),
+            services_without_entry(),
+            credit_report_shows("打开“征信报告”：微粒贷账户显示“已注销”", "已注销"),
+            every_weilidai_url_closed(),
+        ),
+        (
+            "REVIEW-WORKING-DAYS",
+            "REVIEW-APPROVED-CLOSES",
+            "AFTER-SAVE-RECORD",
+            "CREDIT-REPORT-UPDATED",
+            "AFTER-NO-RESTORE",
+            "CLOSE-DELETES-ALL",
+        ),
+    )
+
+
+def review_rejected_flow(labels: Labels) -> Flow:
+    """Submit, wait for the review, read why it was rejected; the account stays."""
+    return Flow(
+        "review_rejected",
+        labels.variant,
+        "review_rejected",
+        "审核未通过：服务通知说明原因，账户保留",
+        (
+            start_at_closure_step("submitted", "提交注销申请（前面的步骤见“永久注销”演示）"),
+            let_time_pass("等待审核：两个工作日后出结果", days=2),
+            open_me(),
+            open_chats(),
+            open_service_notifications(),
+            see_notification("微粒贷注销申请未通过", "账户存在未结清的关联业务"),
+            services_with_entry("回到“我-服务”：微粒贷入口还在，账户没有注销"),
+        ),
+        ("REVIEW-SUBMITTED", "REVIEW-WORKING-DAYS"),
+    )
+
+
+def reinvited_flow(labels: Labels) -> Flow:
+    """Closed, invited again: a new account with no history and no priority."""
+    return Flow(
+        "reinvited",
+        labels.variant,
+        "closed",
+        "注销后再次受邀：全新账户，没有以前的记录和优先权",
+        (
+            services_without_entry(),
+            receive_new_invitation(),
+            open_me(),
+            open_services(),
+            open_weilidai(),
+            see_new_account_line(),
+            loan_records_empty(),
+            open_me(),
+            open_services(),
+            credit_report_shows("打开“征信报告”：旧账户“已注销”，新账户“正常”", "已注销", "正常"),
+        ),
+        (
+            "AFTER-REINVITE-NEW-ACCOUNT",
+            "AFTER-REINVITE-NO-PRIORITY",
+            "AFTER-LINE-MAY-DROP",
+            "CLOSE-REAPPLY-NOT-GUARANTEED",
+        ),
+    )
+
+
+def _pause_ends(
+    labels: Labels,
+    base: str,
+    scenario: str,
+    title: str,
+    tail: list[Step[Any]],
+    requirements: tuple[str, ...] = (),
+) -> Flow:
+    return Flow(
+        base,
+        labels.variant,
+        scenario,
+        title,
+        (
+            services_without_entry("“我-服务”里没有微粒贷：借款已暂停"),
+            let_time_pass("三个月后：暂停到期，重新评估额度", days=80),
+            *tail,
+        ),
+        ("PAUSE-NO-REEVALUATION", "PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT", *requirements),
+    )
+
+
+def pause_ends_eligible_flow(labels: Labels) -> Flow:
+    """The pause ends, the re-evaluation finds them eligible: an invitation, the entry back."""
+    return _pause_ends(
+        labels,
+        "pause_ends_eligible",
+        "paused",
+        "暂停到期：重新评估通过，收到邀请，入口恢复",
+        [
+            open_me(),
+            open_chats(),
+            open_service_notifications(),
+            see_notification("微粒贷额度已恢复"),
+            services_with_entry("回到“我-服务”：微粒贷入口又出现了"),
+        ],
+    )
+
+
+def pause_ends_not_eligible_flow(labels: Labels) -> Flow:
+    """The pause ends, the re-evaluation finds them not eligible: the entry stays hidden."""
+    return _pause_ends(
+        labels,
+        "pause_ends_not_eligible",
+        "paused_not_eligible",
+        "暂停到期：重新评估未通过，入口不再出现",
+        [
+            services_without_entry("回到“我-服务”：重新评估没通过，入口仍然没有"),
+            open_me(),
+            open_chats(),
+            open_service_notifications(),
+            see_no_notification("微粒贷额度已恢复", "“服务通知”里没有额度恢复的邀请"),
+        ],
+    )
+
+
+def pause_ends_opted_out_flow(labels: Labels) -> Flow:
+    """The pause ends for someone who opted out: no invitation, no entry."""
+    return _pause_ends(
+        labels,
+        "pause_ends_opted_out",
+        "paused_opted_out",
+        "暂停到期：已勾选不再接收邀请，不会收到邀请",
+        [
+            services_without_entry("回到“我-服务”：不再接收邀请，入口不出现"),
+            open_me(),
+            open_chats(),
+            open_service_notifications(),
+            see_no_notification("微粒贷额度已恢复", "“服务通知”里没有邀请消息"),
+        ],
+        ("OPTOUT-HIDES-ENTRY",),
+    )
+
+
+def sms_expired_flow(labels: Labels) -> Flow:
+    """The SMS code expires before it is typed; a new one is sent and works."""
+    return Flow(
+        "sms_expired",
+        labels.variant,
+        "invited",
+        "短信验证码过期：重新获取后再验证",
+        (
+            start_at_closure_step("sms", "进入注销的“短信验证”（前面的步骤见“永久注销”演示）"),
+            request_sms_code(),
+            let_time_pass("过了5分钟才去填写", minutes=5, seconds=30),
+            enter_expired_code(),
+            resend_sms_code(),
+            enter_sms_code("填写新的验证码，进入人脸识别"),
+        ),
+        ("VERIFY-IDENTITY",),
+    )
+
+
+def sms_too_many_wrong_flow(labels: Labels) -> Flow:
+    """Five wrong SMS codes void it; after the minute's wait a new one works."""
+    return Flow(
+        "sms_too_many_wrong",
+        labels.variant,
+        "invited",
+        "验证码输错5次作废：等待后重新获取",
+        (
+            start_at_closure_step("sms", "进入注销的“短信验证”（前面的步骤见“永久注销”演示）"),
+            request_sms_code(),
+            wrong_sms_code(1, "验证码错误，还可以尝试 4 次"),
+            wrong_sms_code(2, "验证码错误，还可以尝试 3 次"),
+            wrong_sms_code(3, "验证码错误，还可以尝试 2 次"),
+            wrong_sms_code(4, "验证码错误，还可以尝试 1 次"),
+            wrong_sms_code(5, "验证码错误次数过多已失效，请重新获取"),
+            let_time_pass("等60秒，“重新获取”才能再点", seconds=60),
+            resend_sms_code(),
+            enter_sms_code("填写新的验证码，进入人脸识别"),
+        ),
+        ("VERIFY-IDENTITY",),
+    )
+
+
+def face_fails_until_wait_flow(labels: Labels) -> Flow:
+    """The face check fails five times; it asks for a 30-minute wait, then can be tried again."""
+    return Flow(
+        "face_fails_until_wait",
+        labels.variant,
+        "face_check_fails",
+        "人脸识别连续失败：等待30分钟后再试",
+        (
+            start_at_closure_step("face", "进入注销的“人脸识别”（前面的步骤见“永久注销”演示）"),
+            face_fails(1, "还可以尝试 4 次"),
+            face_fails(2, "还可以尝试 3 次"),
+            face_fails(3, "还可以尝试 2 次"),
+            face_fails(4, "还可以尝试 1 次"),
+            face_fails(5, "人脸识别失败次数过多，请 30 分钟后再试"),
+            face_fails(6, "请 30 分钟后再试"),
+            let_time_pass("等待30分钟", minutes=30),
+            face_fails(7, "还可以尝试 4 次"),
+        ),
+        ("VERIFY-IDENTITY",),
+    )
+
+
 def all_flows(labels: Labels) -> list[Flow]:
     """Return every flow for one variant."""
     return [
@@ -376,4 +786,20 @@ def all_flows(labels: Labels) -> list[Flow]:
         opt_out_flow(labels),
         entry_missing_kefu_flow(labels),
         password_lockout_flow(labels),
+        *article_rest_flows(labels),
+    ]
+
+
+def article_rest_flows(labels: Labels) -> list[Flow]:
+    """Return the flows of the rest of the article (after submission, after a pause, failures)."""
+    return [
+        review_approved_flow(labels),
+        review_rejected_flow(labels),
+        reinvited_flow(labels),
+        pause_ends_eligible_flow(labels),
+        pause_ends_not_eligible_flow(labels),
+        pause_ends_opted_out_flow(labels),
+        sms_expired_flow(labels),
+        sms_too_many_wrong_flow(labels),
+        face_fails_until_wait_flow(labels),
     ]

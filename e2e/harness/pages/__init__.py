@@ -8,6 +8,7 @@ from .closure import (
     ConsequencesPage,
     FacePage,
     PasswordPage,
+    RecordPage,
     SmsPage,
     SubmittedPage,
 )
@@ -19,12 +20,20 @@ from .help import (
     SettingsPage,
 )
 from .wechat import ChatsPage, CreditReportPage, MePage, NotificationsPage, ServicesPage
-from .weilidai import BorrowPage, LoansPage, RepaidPage, RepayPage, WeilidaiHomePage
+from .weilidai import (
+    BorrowPage,
+    ClosedPage,
+    LoansPage,
+    RepaidPage,
+    RepayPage,
+    WeilidaiHomePage,
+)
 
 __all__ = [
     "BlockedPage",
     "BorrowPage",
     "ChatsPage",
+    "ClosedPage",
     "ClosureEntry",
     "ConsequencesPage",
     "CreditReportPage",
@@ -37,6 +46,7 @@ __all__ = [
     "NotificationsPage",
     "PasswordPage",
     "PauseGuidePage",
+    "RecordPage",
     "RepaidPage",
     "RepayPage",
     "Screen",

@@ -1,10 +1,13 @@
-"""The closure screens: blocked by money owed, consequences, the three checks, submitted."""
+"""The closure screens: blocked by money owed, consequences, the three checks, submitted, record."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from ..trail import Tap, note
 from . import weilidai
 from .base import Screen
 
@@ -134,3 +137,23 @@ class SubmittedPage(Screen):
         super().__init__(page, labels)
         self.reference = page.get_by_test_id("reference")
         self.review_note = page.get_by_text("预计1-3个工作日内完成审核")
+
+
+class RecordPage(Screen):
+    """注销记录: the certificate of an approved closure, to view and save."""
+
+    TITLE = "注销记录"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.reference = page.get_by_test_id("reference")
+        self.save_link = page.get_by_role("link", name="保存注销记录")
+
+    def save(self, folder: Path) -> Path:
+        """Tap 保存注销记录 and keep the file it downloads in ``folder``; return its path."""
+        note(Tap(screen=self.title_text, role="link", name="保存注销记录"))
+        with self.page.expect_download() as download:
+            self.save_link.click()
+        saved = folder / download.value.suggested_filename
+        download.value.save_as(saved)
+        return saved

@@ -6,7 +6,7 @@ from playwright.sync_api import Locator, Page
 
 from ..labels import Labels
 from ..trail import Tap, note
-from . import weilidai
+from . import closure, weilidai
 from .base import Screen
 
 
@@ -76,6 +76,11 @@ class NotificationsPage(Screen):
     def message(self, title: str) -> Locator:
         """Return the notification titled ``title``."""
         return self.page.get_by_role("article", name=title)
+
+    def open_record(self) -> closure.RecordPage:
+        """Tap 查看注销记录 in the closure's approval notice."""
+        self.tap("link", "查看注销记录", within=self.message("微粒贷账户注销成功"))
+        return closure.RecordPage(self.page, self.labels).shown()
 
 
 class CreditReportPage(Screen):

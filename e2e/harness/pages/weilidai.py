@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, expect
 
 from ..labels import Labels
 from ..trail import Tap, note
@@ -120,3 +120,19 @@ class BorrowPage(Screen):
         """Type an amount and tap 确认借款."""
         self.fill("借款金额", amount_yuan)
         self.tap("button", "确认借款")
+
+
+class ClosedPage(Screen):
+    """What every 微粒贷 screen shows once the account is closed: 账户已注销, no restoring it."""
+
+    TITLE = "微粒贷"
+
+    def __init__(self, page: Page, labels: Labels) -> None:
+        super().__init__(page, labels)
+        self.closed = page.get_by_role("heading", name="账户已注销", level=2)
+        self.no_restore = page.get_by_text("注销后无法恢复")
+
+    def expect_shown(self) -> None:
+        """Wait for the closed notice, not only the 微粒贷 title."""
+        super().expect_shown()
+        expect(self.closed).to_be_visible()
