@@ -44,33 +44,6 @@ def test_pause_ends_after_three_months_and_the_entry_returns(
     expect(notes.message("微粒贷额度已恢复")).to_be_visible()
 
 
-@pytest.mark.owns_portal
-@pytest.mark.requirement("PAUSE-REEVALUATION")
-def test_pause_ends_without_the_entry_when_no_longer_eligible(
-    page: Page, portal, person, labels, clock
-):
-    someone = person("paused", eligible_after_pause=False)
-    clock.let_time_pass(days=81)
-    state = portal.state(someone)
-    assert (state["status"], state["entry_visible"], state["paused_until"]) == (
-        "paused",
-        False,
-        None,
-    )
-    services = MePage.open(page, labels).open_services()
-    expect(services.weilidai_tile).to_have_count(0)
-
-
-@pytest.mark.owns_portal
-@pytest.mark.requirement("OPTOUT-HIDES-ENTRY")
-def test_no_invitation_message_arrives_while_opted_out(page: Page, portal, person, labels, clock):
-    person("paused", opted_out=True)
-    clock.let_time_pass(days=81)
-    notes = MePage.open(page, labels).open_chats().open_notifications()
-    expect(notes.message("微粒贷额度已恢复")).to_have_count(0)
-    expect(MePage.open(page, labels).open_services().weilidai_tile).to_have_count(0)
-
-
 @pytest.mark.requirement("REPAY-BEFORE-ANY", "PAUSE-HELP-SEARCH")
 def test_pausing_with_money_owed_is_refused_and_the_entry_stays(page: Page, portal, person, labels):
     someone = person("outstanding_0_01")

@@ -54,20 +54,6 @@ def test_a_right_password_resets_the_count(page: Page, portal, person, labels):
 
 @pytest.mark.owns_portal
 @pytest.mark.requirement("VERIFY-IDENTITY")
-def test_an_sms_code_expires_after_five_minutes(page: Page, portal, person, labels):
-    someone = person("invited")
-    journey = Journey(page, portal, someone)
-    sms: SmsPage = journey.at_closure_step("sms")
-    sms.request_code()
-    code = portal.last_sms(someone)
-    journey.let_time_pass(minutes=5, seconds=1)
-    sms.submit(code)
-    expect(sms.error).to_have_text("验证码已过期，请重新获取")
-    expect(sms.heading).to_have_text("短信验证")
-
-
-@pytest.mark.owns_portal
-@pytest.mark.requirement("VERIFY-IDENTITY")
 def test_the_resend_countdown_reaches_zero_exactly_when_the_portal_allows_it(
     page: Page, portal, person, labels
 ):
@@ -147,20 +133,6 @@ def test_five_wrong_codes_void_it_and_a_resend_does_not_reset_the_count(
     journey.let_time_pass(seconds=60)
     sms.resend_button.click()
     sms.enter(portal.last_sms(someone))
-
-
-@pytest.mark.requirement("VERIFY-IDENTITY")
-def test_face_check_failures_back_off_after_five(page: Page, portal, person, labels):
-    someone = person("face_check_fails")
-    face: FacePage = Journey(page, portal, someone).at_closure_step("face")
-    for left in (4, 3, 2, 1):
-        face.attempt()
-        expect(face.error).to_contain_text(f"还可以尝试 {left} 次")
-    face.attempt()
-    expect(face.error).to_have_text("人脸识别失败次数过多，请 30 分钟后再试")
-    face.attempt()
-    expect(face.error).to_have_text(re.compile(r"请 30 分钟后再试"))
-    assert portal.state(someone)["application"] is None
 
 
 @pytest.mark.requirement("VERIFY-IN-ORDER")
