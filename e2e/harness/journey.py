@@ -111,6 +111,7 @@ class Step(Generic[S]):
     name: str
     on: type[S]
     act: Callable[[Journey, S], Screen]
+    en: str = ""  # the name in English: the walkthroughs' English subtitles and guides
 
     def __call__(self, journey: Journey) -> Screen:
         """Do the step from the journey's current screen; return the next screen."""
@@ -132,6 +133,15 @@ class StepObserver(Protocol):
 
 
 @dataclass(frozen=True)
+class Chapter:
+    """A section of a flow (the path, the checks, the outcome), from step ``first`` (1-based)."""
+
+    first: int
+    name: str
+    en: str
+
+
+@dataclass(frozen=True)
 class Flow:
     """A named journey on one client variant: who it starts as, its steps, its title."""
 
@@ -141,11 +151,29 @@ class Flow:
     title: str
     steps: tuple[Step[Any], ...]
     requirements: tuple[str, ...] = ()  # the article's requirements it checks (e2e/trace)
+    title_en: str = ""
+    chapters: tuple[Chapter, ...] = ()  # the walkthroughs show a card at each
 
     @property
     def name(self) -> str:
         """The flow's name with its variant, e.g. ``close_account_A``."""
         return f"{self.base}_{self.variant}"
+
+    def chapter_at(self, index: int) -> Chapter | None:
+        """Return the chapter that starts at step ``index`` (1-based), if one does."""
+        return next((chapter for chapter in self.chapters if chapter.first == index), None)
+
+
+def in_chapters(
+    *sections: tuple[str, str, Sequence[Step[Any]]],
+) -> tuple[tuple[Step[Any], ...], tuple[Chapter, ...]]:
+    """Return the steps of ``(name, English name, steps)`` sections, and their chapters."""
+    steps: list[Step[Any]] = []
+    chapters: list[Chapter] = []
+    for name, en, part in sections:
+        chapters.append(Chapter(len(steps) + 1, name, en))
+        steps.extend(part)
+    return tuple(steps), tuple(chapters)
 
 
 def run_flow(

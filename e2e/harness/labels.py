@@ -11,16 +11,35 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Labels:
-    """The names one client variant shows along the closure path."""
+    """The names one client variant shows along the closure path, in one language."""
 
     variant: str
     site: str
     security: str
     close: str
+    locale: str = "zh-CN"
+
+    @property
+    def english(self) -> Labels:
+        """Return the same variant's names in English (``../shared/SPEC.md`` §6)."""
+        return LABEL_TABLE[self.variant, "en"]
 
 
-LABELS = {
-    "A": Labels("A", site="微粒贷官网", security="安全中心", close="注销账户"),
-    "B": Labels("B", site="账户中心", security="账户管理", close="关闭账户"),
+# (variant, locale) → the names; English as the design writes the path (SPEC §6).
+LABEL_TABLE: dict[tuple[str, str], Labels] = {
+    ("A", "zh-CN"): Labels("A", site="微粒贷官网", security="安全中心", close="注销账户"),
+    ("B", "zh-CN"): Labels("B", site="账户中心", security="账户管理", close="关闭账户"),
+    ("A", "en"): Labels(
+        "A", site="Weilidai Website", security="Security Center", close="Close Account", locale="en"
+    ),
+    ("B", "en"): Labels(
+        "B",
+        site="Account Center",
+        security="Account Management",
+        close="Deactivate Account",
+        locale="en",
+    ),
 }
+LABELS = {variant: labels for (variant, locale), labels in LABEL_TABLE.items() if locale == "zh-CN"}
 VARIANTS = tuple(LABELS)
+LOCALES = ("zh-CN", "en")
