@@ -561,7 +561,7 @@ def wrong_sms_code(attempt: int, expected: str, meaning: str) -> Step[SmsPage]:
 def resend_sms_code() -> Step[SmsPage]:
     def act(j: Journey, sms: SmsPage) -> SmsPage:
         expect(sms.resend_button).to_have_text("重新获取")
-        sms.resend_button.click()
+        sms.resend()
         expect(sms.sent_notice).to_contain_text("验证码已发送至")
         return sms
 

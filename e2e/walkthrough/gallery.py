@@ -20,6 +20,45 @@ from .produce import Walkthrough
 MANIFEST = "manifest.json"
 INDEX = "index.html"
 
+# The article's sections, in its order, and the flows that show each (by base name).
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (
+        "暂停借款",
+        "Pause borrowing",
+        (
+            "pause_borrowing",
+            "pause_ends_eligible",
+            "pause_ends_not_eligible",
+            "pause_ends_opted_out",
+        ),
+    ),
+    ("不再接收邀请", "Stop the invitations", ("opt_out",)),
+    ("注销账户", "Close the account", ("close_account", "blocked_then_repay")),
+    (
+        "出了问题怎么办",
+        "When things go wrong",
+        (
+            "entry_missing_kefu",
+            "password_lockout",
+            "sms_expired",
+            "sms_too_many_wrong",
+            "face_fails_until_wait",
+            "review_rejected",
+        ),
+    ),
+    ("注销之后", "After the closure", ("review_approved", "reinvited")),
+)
+OTHERS = ("其他", "Other")
+
+
+def sections(walks: Iterable[Walkthrough]) -> list[tuple[str, str, list[Walkthrough]]]:
+    """Group ``walks`` by the article's sections (in its order); sections with none are left out."""
+    chosen = list(walks)
+    grouped = [(name, en, [w for w in chosen if w.base in bases]) for name, en, bases in SECTIONS]
+    known = {base for _, _, bases in SECTIONS for base in bases}
+    grouped.append((*OTHERS, [w for w in chosen if w.base not in known]))
+    return [(name, en, group) for name, en, group in grouped if group]
+
 
 def load(out: Path, order: Iterable[str] = ()) -> list[Walkthrough]:
     """Return the walkthroughs recorded in ``out`` (one ``<flow>.json`` each, video present).
@@ -52,12 +91,19 @@ _INDEX = """\
   header { background: #fff; padding: 20px 24px; border-bottom: 1px solid #e0e0e0; }
   h1 { margin: 0 0 6px; font-size: 24px; }
   header p { margin: 0; color: #666; font-size: 14px; }
-  main { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 20px;
-         padding: 20px 24px 40px; }
+  main { padding: 0 24px 40px; }
+  section > h2 { font-size: 20px; margin: 24px 0 12px; }
+  section > h2 small { color: #888; font-weight: normal; font-size: 14px; margin-left: 8px; }
+  .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 20px; }
+  .language { margin-top: 10px; font-size: 14px; }
+  .language button { border: 1px solid #07c160; background: #fff; color: #07c160;
+                     border-radius: 6px; padding: 2px 10px; cursor: pointer; font: inherit; }
+  .language button[aria-pressed="true"] { background: #07c160; color: #fff; }
   article { background: #fff; border-radius: 14px; padding: 16px; display: flex;
             flex-direction: column; gap: 10px; }
   article.failed { outline: 3px solid #fa5151; }
-  h2 { font-size: 17px; line-height: 1.45; margin: 0; }
+  article h3 { font-size: 17px; line-height: 1.45; margin: 0; }
+  .title-en { color: #666; font-size: 14px; margin: 0; }
   .variant { display: inline-block; background: #07c160; color: #fff; border-radius: 6px;
              padding: 0 6px; font-size: 13px; margin-right: 6px; vertical-align: 2px; }
   .scenario { color: #666; font-size: 14px; margin: 0; }
@@ -79,17 +125,27 @@ _INDEX = """\
   <h1>微粒贷操作演示视频</h1>
   <p>{{ walks|length }} 个演示 · 微粒贷模拟门户 v{{ portal_version }} ·
   生成于 {{ generated }} · 每个演示都由端到端测试的同一套流程录制，画面与产品同步。</p>
+  <div class="language" role="group" aria-label="字幕语言 Subtitles">字幕 Subtitles:
+    <button type="button" data-language="zh" aria-pressed="true">中文</button>
+    <button type="button" data-language="en" aria-pressed="false">English</button>
+  </div>
 </header>
 <main>
-{% for w in walks %}
+{% for name, en, group in sections %}
+<section aria-labelledby="section-{{ loop.index }}">
+<h2 id="section-{{ loop.index }}">{{ name }}<small lang="en">{{ en }}</small></h2>
+<div class="grid">
+{% for w in group %}
 <article id="{{ w.name }}" class="{{ '' if w.passed else 'failed' }}">
-  <h2><span class="variant">版本{{ w.variant }}</span>{{ w.title }}</h2>
+  <h3><span class="variant">版本{{ w.variant }}</span>{{ w.title }}</h3>
+  {% if w.title_en %}<p class="title-en" lang="en">{{ w.title_en }}</p>{% endif %}
   <p class="scenario">{{ w.scenario_description }}</p>
   <video controls preload="metadata" playsinline poster="{{ w.file('.poster.png') }}"
          data-flow="{{ w.name }}" aria-label="{{ w.title }}（演示视频）">
     <source src="{{ w.file('.webm') }}" type="video/webm">
     <source src="{{ w.file('.mp4') }}" type="video/mp4">
-    <track kind="subtitles" srclang="zh" label="中文步骤" src="{{ w.file('.vtt') }}">
+    <track kind="subtitles" srclang="zh" label="中文" src="{{ w.file('.vtt') }}" default>
+    <track kind="subtitles" srclang="en" label="English" src="{{ w.file('.en.vtt') }}">
   </video>
   <dl>
     <dt>时长</dt><dd>{{ clock(w.duration) }}（{{ w.step_count }} 步）</dd>
@@ -103,20 +159,45 @@ _INDEX = """\
     <a href="{{ w.file('.html') }}">图文指南</a>
     <a href="{{ w.file('.md') }}">Markdown</a>
     <a href="{{ w.file('.mp4') }}" download>下载 MP4</a>
-    <a href="{{ w.file('.vtt') }}">字幕</a>
+    <a href="{{ w.file('.vtt') }}">中文字幕</a>
+    <a href="{{ w.file('.en.vtt') }}" lang="en">English subtitles</a>
   </p>
   <details>
     <summary>步骤（点击跳转）</summary>
     <ol>
     {% for s in w.steps %}<li><button type="button" data-seek="{{ '%.2f'|format(s.start) }}">
-      {{ clock(s.start) }} {{ s.name }}</button></li>
+      {{ clock(s.start) }} <span data-zh>{{ s.name }}</span>
+      <span data-en hidden lang="en">{{ s.name_en or s.name }}</span></button></li>
     {% endfor %}</ol>
   </details>
 </article>
 {% endfor %}
+</div>
+</section>
+{% endfor %}
 </main>
 <script>
-  // A step in the list jumps its video to that step's chapter card.
+  // The language switch: every video shows that language's subtitle track, every step list
+  // that language's step names.
+  function chooseLanguage(language) {
+    for (const track of document.querySelectorAll("video track")) {
+      const video = track.closest("video");
+      const index = [...video.querySelectorAll("track")].indexOf(track);
+      video.textTracks[index].mode = track.srclang === language ? "showing" : "hidden";
+    }
+    for (const name of document.querySelectorAll("[data-zh]")) name.hidden = language !== "zh";
+    for (const name of document.querySelectorAll("[data-en]")) name.hidden = language !== "en";
+    for (const button of document.querySelectorAll("[data-language]")) {
+      button.setAttribute("aria-pressed", String(button.dataset.language === language));
+    }
+    document.documentElement.dataset.subtitles = language;
+  }
+  document.addEventListener("click", (event) => {
+    const choice = event.target.closest("[data-language]");
+    if (choice) chooseLanguage(choice.dataset.language);
+  });
+  chooseLanguage("zh");
+  // A step in the list jumps its video to that step.
   document.addEventListener("click", (event) => {
     const button = event.target.closest("[data-seek]");
     if (!button) return;
@@ -142,6 +223,7 @@ def write(walks: list[Walkthrough], out: Path) -> Path:
     index.write_text(
         _index.render(
             walks=walks,
+            sections=sections(walks),
             clock=clock,
             portal_version=PORTAL_VERSION,
             generated=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),

@@ -68,12 +68,41 @@ def probe(video: Path) -> VideoInfo:
     )
 
 
-def to_mp4(webm: Path, mp4: Path, subtitles: Path | None = None) -> None:
-    """Encode ``webm`` as H.264 MP4 (yuv420p, faststart), with ``subtitles`` as a soft track."""
+def subtitle_languages(video: Path) -> list[str]:
+    """Return the language tag of each subtitle track of ``video``, in order."""
+    done = _run(
+        [
+            _tool("ffprobe"),
+            *("-v", "error", "-select_streams", "s"),
+            *("-show_entries", "stream_tags=language", "-of", "json", str(video)),
+        ]
+    )
+    streams = json.loads(done.stdout).get("streams", [])
+    return [str(stream.get("tags", {}).get("language", "")) for stream in streams]
+
+
+# ISO 639-2 codes MP4 players show for a subtitle track, by the VTT's language.
+TRACK_LANGUAGES = {"zh": ("chi", "中文"), "en": ("eng", "English")}
+
+
+def to_mp4(webm: Path, mp4: Path, subtitles: dict[str, Path] | None = None) -> None:
+    """Encode ``webm`` as H.264 MP4 (yuv420p, faststart), each of ``subtitles`` a soft track.
+
+    ``subtitles`` maps a language (``zh``, ``en``) to its WebVTT file; the first is the default.
+    """
     args = [_tool("ffmpeg"), "-v", "error", "-y", "-i", str(webm)]
-    if subtitles is not None:
-        args += ["-i", str(subtitles), "-map", "0:v", "-map", "1:s"]
-        args += ["-c:s", "mov_text", "-metadata:s:s:0", "language=chi"]
+    tracks = list((subtitles or {}).items())
+    for _, path in tracks:
+        args += ["-i", str(path)]
+    args += ["-map", "0:v"]
+    for number, (language, _) in enumerate(tracks):
+        code, title = TRACK_LANGUAGES[language]
+        args += ["-map", f"{number + 1}:s"]
+        args += [f"-metadata:s:s:{number}", f"language={code}"]
+        args += [f"-metadata:s:s:{number}", f"title={title}"]
+        args += [f"-disposition:s:{number}", "default" if number == 0 else "0"]
+    if tracks:
+        args += ["-c:s", "mov_text"]
     args += ["-c:v", "libx264", "-preset", "veryfast", "-crf", "23", "-pix_fmt", "yuv420p"]
     args += ["-movflags", "+faststart", "-an", str(mp4)]
     _run(args)

@@ -20,13 +20,25 @@ from weilidai_fixtures.scenarios import SCENARIOS
 
 from ..harness.driver import Observer, Outcome, drive
 from ..harness.journey import Flow, Journey, Step
+from ..harness.presenter import present_with
 from ..harness.trail import Tap
 from . import guides, media, vtt
+from .presenting import FilmPresenter
 from .recorder import Pace, StepRecord, WalkthroughRecorder
 from .texts import flow_text
 
 # The files of a walkthrough, beside the gallery: <flow><suffix>, plus the folder <flow>/.
-SUFFIXES = (".webm", ".mp4", ".vtt", ".md", ".html", ".poster.png", ".json", ".error.txt")
+SUFFIXES = (
+    ".webm",
+    ".mp4",
+    ".vtt",
+    ".en.vtt",
+    ".md",
+    ".html",
+    ".poster.png",
+    ".json",
+    ".error.txt",
+)
 
 
 @dataclass
@@ -53,6 +65,7 @@ class Walkthrough:
     webm_bytes: int = 0
     notes: dict[str, str] = field(default_factory=dict)
     error: str = ""
+    title_en: str = ""
 
     @property
     def passed(self) -> bool:
@@ -91,6 +104,11 @@ class Filming(Observer):
     def flow_started(self, journey: Journey) -> None:
         self.walk.person = journey.person.name
         self.walk.portal_clock = journey.api.now()
+        # What happens off-screen, shown in this film only: typing, the SMS, the face check,
+        # and (through the one clock) time passing.
+        showing = FilmPresenter(journey, self.pace)
+        present_with(journey.page.context, showing)
+        journey.clock.listeners.append(showing.days_passed)
         # The opening card needs a screen behind it; WeChat's 我 tab is where every flow starts.
         journey.page.goto("/me")
         self.recorder = WalkthroughRecorder(
@@ -99,7 +117,7 @@ class Filming(Observer):
         self.recorder.start(self.out / self.walk.file(".webm"))
         self.recorder.card(
             self.flow.title,
-            f"{self.walk.scenario_description} · 共{len(self.flow.steps)}步",
+            f"{self.flow.title_en} · {self.walk.scenario_description} · 共{len(self.flow.steps)}步",
             self.pace.intro_ms,
         )
 
@@ -141,6 +159,7 @@ def record_walkthrough(
         name=flow.name,
         base=flow.base,
         title=flow.title,
+        title_en=flow.title_en,
         variant=flow.variant,
         scenario=flow.scenario,
         scenario_description=scenario.description if scenario else "",
@@ -162,18 +181,25 @@ def record_walkthrough(
     return walk
 
 
+def subtitles(walk: Walkthrough) -> dict[str, str]:
+    """Return the WebVTT documents of ``walk``: a cue per step, in Chinese and in English."""
+    timed = [step for step in walk.steps if step.end >= step.start]
+    chinese = [vtt.Cue(str(s.index), s.start, s.end, s.name) for s in timed]
+    english = [vtt.Cue(str(s.index), s.start, s.end, s.name_en or s.name) for s in timed]
+    return {
+        "zh": vtt.render(chinese, title=walk.title),
+        "en": vtt.render(english, title=walk.title_en or walk.title),
+    }
+
+
 def publish(walk: Walkthrough, out: Path, pace: Pace) -> None:
-    """Write the VTT, the MP4 (with the VTT as a soft track), the poster and both guides."""
+    """Write both VTTs, the MP4 (both as soft tracks), the poster and the guides."""
     webm = out / walk.file(".webm")
-    subtitles = out / walk.file(".vtt")
-    cues = [
-        vtt.Cue(str(step.index), step.start, step.end, step.name)
-        for step in walk.steps
-        if step.end >= step.start
-    ]
-    subtitles.write_text(vtt.render(cues, title=walk.title), encoding="utf-8")
+    tracks = {"zh": out / walk.file(".vtt"), "en": out / walk.file(".en.vtt")}
+    for language, document in subtitles(walk).items():
+        tracks[language].write_text(document, encoding="utf-8")
     mp4 = out / walk.file(".mp4")
-    media.to_mp4(webm, mp4, subtitles)
+    media.to_mp4(webm, mp4, tracks)
     info = media.probe(mp4)
     walk.duration, walk.width, walk.height = round(info.duration, 2), info.width, info.height
     walk.mp4_bytes, walk.webm_bytes = mp4.stat().st_size, webm.stat().st_size

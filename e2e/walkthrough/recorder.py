@@ -67,8 +67,13 @@ class Pace:
 
     @property
     def card_ms(self) -> int:
-        """The chapter card before each step."""
+        """A card's unit of time: time passing shows for two of them."""
         return round(1000 * self.seconds)
+
+    @property
+    def chapter_ms(self) -> int:
+        """The card at the start of each section of a flow."""
+        return round(1600 * self.seconds)
 
     @property
     def action_ms(self) -> int:
@@ -90,6 +95,9 @@ class StepRecord:
     start: float
     end: float
     screenshot: str = ""
+    name_en: str = ""  # the step's English name (Step.en): the English subtitles and guide
+    chapter: str = ""  # the flow's section this step opens, if it opens one (Flow.chapters)
+    chapter_en: str = ""
     taps: list[Tap] = field(default_factory=list)
     heading: str = ""
     headline: str = ""
@@ -107,11 +115,39 @@ class StepRecord:
         return asdict(self)
 
 
-def caption_html(index: int, total: int, name: str) -> str:
-    """Return the caption overlay for step ``index`` of ``total``: a pill near the bottom."""
+CAPTION_HEIGHT = 64  # px the caption may take: two lines of 15px text and its padding
+
+# Where the caption covers nothing: the lowest band of CAPTION_HEIGHT px that no control, text or
+# notice of the screen reaches into (above a tab bar, below the last form), else the bottom.
+_FREE_BAND_JS = """
+(height) => {
+  const view = window.innerHeight;
+  const shown = (el) => el.offsetWidth || el.offsetHeight || el.getClientRects().length;
+  const selector = "a, button, input, select, textarea, label, h1, h2, h3, p, li, dt, dd, img,"
+    + " svg, nav, [role=alert], [role=status], [role=note], [role=dialog], span,"
+    + " div:not(:has(*))";
+  const boxes = [...document.querySelectorAll(selector)].filter(shown)
+    .map((el) => el.getBoundingClientRect())
+    .filter((r) => r.width > 0 && r.height > 0 && r.bottom > 0 && r.top < view);
+  const free = (top) => boxes.every((r) => r.bottom <= top || r.top >= top + height);
+  for (let top = view - height - 6; top >= 0; top -= 4) {
+    if (free(top)) return top;
+  }
+  return view - height - 6;
+}
+"""
+
+
+def caption_html(index: int, total: int, name: str, top: float | None = None) -> str:
+    """Return the caption overlay for step ``index`` of ``total``: a pill at ``top`` px.
+
+    Without ``top`` it sits near the bottom.
+    """
+    where = "bottom:12px" if top is None else f"top:{round(top)}px"
     return (
-        '<div style="position:absolute;left:10px;right:10px;bottom:12px;display:flex;'
-        'justify-content:center;pointer-events:none">'
+        f'<div style="position:absolute;left:10px;right:10px;{where};display:flex;'
+        "justify-content:center;align-items:center;min-height:"
+        f'{CAPTION_HEIGHT}px;pointer-events:none">'
         f'<div style="background:rgba(0,0,0,.74);color:#fff;font:500 15px/1.45 {FONT};'
         "padding:7px 12px;border-radius:12px;box-shadow:0 2px 10px rgba(0,0,0,.25);"
         'max-width:100%">'
@@ -191,11 +227,25 @@ class WalkthroughRecorder:
     # ------------------------------------------------------------------ the observer
 
     def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
-        """Put up the step's chapter card, then its caption for the rest of the step."""
+        """Put up a card if a section of the flow starts here, then the step's caption.
+
+        Cards only at the sections (the path, the checks, the outcome): a card before every
+        step says the same as the caption and slows the film down.
+        """
         total = len(self.flow.steps)
-        self.steps.append(StepRecord(index=index, name=step.name, start=self.now(), end=-1.0))
-        self.card(step.name, f"第 {index} / {total} 步", self.pace.card_ms)
-        self._caption = self.page.screencast.show_overlay(caption_html(index, total, step.name))
+        record = StepRecord(
+            index=index, name=step.name, start=self.now(), end=-1.0, name_en=step.en
+        )
+        self.steps.append(record)
+        chapter = self.flow.chapter_at(index)
+        if chapter is not None:
+            record.chapter, record.chapter_en = chapter.name, chapter.en
+            self.card(chapter.name, f"{chapter.en} · 第 {index} / {total} 步", self.pace.chapter_ms)
+        if self.pace.seconds > 0:
+            top = float(self.page.evaluate(_FREE_BAND_JS, CAPTION_HEIGHT))
+            self._caption = self.page.screencast.show_overlay(
+                caption_html(index, total, step.name, top)
+            )
 
     def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
         """Let the result sink in, note what is on screen and save a clean screenshot."""

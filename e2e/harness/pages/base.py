@@ -7,6 +7,7 @@ from typing import Literal, Self
 from playwright.sync_api import Locator, Page, expect
 
 from ..labels import Labels
+from ..presenter import presenter
 from ..trail import Tap, note
 
 Role = Literal["link", "button", "checkbox", "textbox", "searchbox"]
@@ -43,9 +44,18 @@ class Screen:
         scope.get_by_role(role, name=name, exact=True).click()
 
     def fill(self, label: str, value: str) -> None:
-        """Type ``value`` into the field labelled ``label`` and note it on the trail."""
+        """Type ``value`` into the field labelled ``label`` and note it on the trail.
+
+        At once, unless a recording's presenter types key by key for the viewer.
+        """
         note(Tap(screen=self.title_text, role="textbox", name=label))
-        self.page.get_by_label(label, exact=True).fill(value)
+        field = self.page.get_by_label(label, exact=True)
+        delay = presenter(self.page).typing_delay_ms
+        if delay:
+            field.fill("")
+            field.press_sequentially(value, delay=delay)
+        else:
+            field.fill(value)
 
     @classmethod
     def at(cls, page: Page, labels: Labels, url: str) -> Self:

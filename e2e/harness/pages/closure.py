@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Page
 
 from ..labels import Labels
+from ..presenter import presenter
 from ..trail import Tap, note
 from . import weilidai
 from .base import Screen
@@ -100,6 +101,15 @@ class SmsPage(Screen):
         """Tap 获取验证码 and wait for the confirmation."""
         self.tap("button", "获取验证码")
         self.sent_notice.filter(has_text="验证码已发送").wait_for()
+        presenter(self.page).sms_sent(self.page)
+        return self
+
+    def resend(self) -> SmsPage:
+        """Tap 重新获取 (once its countdown is over) and wait for the confirmation."""
+        note(Tap(screen=self.title_text, role="button", name="重新获取"))
+        self.resend_button.click()
+        self.sent_notice.filter(has_text="验证码已发送").wait_for()
+        presenter(self.page).sms_sent(self.page)
         return self
 
     def enter(self, code: str) -> FacePage:
@@ -125,6 +135,7 @@ class FacePage(Screen):
 
     def attempt(self) -> None:
         """Tap 开始人脸识别 (stays here if the check fails)."""
+        presenter(self.page).face_check_starting(self.page)
         self.tap("button", "开始人脸识别")
 
 

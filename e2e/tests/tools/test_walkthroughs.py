@@ -88,7 +88,7 @@ def test_every_flow_was_recorded_without_error(recording: Recording):
     assert [w.name for w in recording.walks] == list(recording.flows)
     assert [w.error for w in recording.walks] == ["" for _ in recording.walks]
     for walk in recording.walks:
-        for suffix in (".webm", ".mp4", ".vtt", ".md", ".html", ".poster.png"):
+        for suffix in (".webm", ".mp4", ".vtt", ".en.vtt", ".md", ".html", ".poster.png"):
             assert (recording.out / walk.file(suffix)).stat().st_size > 0, walk.file(suffix)
 
 
@@ -107,11 +107,18 @@ def test_videos_are_the_size_of_the_phone_viewport(recording: Recording):
             assert (info.width, info.height) == viewport, walk.file(suffix)
 
 
-def test_subtitles_have_one_cue_per_step_with_real_timings(recording: Recording):
+def test_subtitles_in_both_languages_have_one_cue_per_step_with_real_timings(
+    recording: Recording,
+):
     for walk in recording.walks:
         flow = recording.flows[walk.name]
         cues = vtt.parse((recording.out / walk.file(".vtt")).read_text("utf-8"))
+        english = vtt.parse((recording.out / walk.file(".en.vtt")).read_text("utf-8"))
         assert [c.text for c in cues] == [step.name for step in flow.steps]
+        assert [c.text for c in english] == [step.en for step in flow.steps]
+        assert [(c.start, c.end) for c in english] == [(c.start, c.end) for c in cues]
+        # The MP4 carries both as soft tracks, Chinese first.
+        assert media.subtitle_languages(recording.out / walk.file(".mp4")) == ["chi", "eng"]
         duration = media.probe(recording.out / walk.file(".webm")).duration
         for cue, following in zip(cues, cues[1:], strict=False):
             assert cue.start < cue.end <= following.start
@@ -165,6 +172,16 @@ def test_gallery_renders_and_every_video_loads(recording: Recording, page: Page)
         expect(card.get_by_role("link", name="图文指南")).to_have_attribute(
             "href", walk.file(".html")
         )
+        expect(card.locator("track")).to_have_count(2)
+    # The language switch shows the English track and step names.
+    page.get_by_role("button", name="English").click()
+    expect(page.get_by_role("button", name="English")).to_have_attribute("aria-pressed", "true")
+    first = recording.walks[0]
+    showing = page.locator(f"article#{first.name} video").evaluate(
+        "(video) => [...video.textTracks].map((track) => track.language + ':' + track.mode)"
+    )
+    assert showing == ["zh:hidden", "en:showing"]
+    expect(page.locator(f"article#{first.name} [data-en]").first).to_be_attached()
     screenshot = page.screenshot(path=recording.out / "gallery.png", full_page=True)
     assert len(screenshot) > 10_000
 
