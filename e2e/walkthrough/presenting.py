@@ -63,12 +63,16 @@ def face_camera_html(seconds: float) -> str:
     )
 
 
+def _clock(moment: datetime) -> str:
+    return f"{moment:%H:%M:%S}" if moment.second else f"{moment:%H:%M}"
+
+
 def _when(moment: datetime) -> str:
-    return f"{moment:%Y-%m-%d} 周{WEEKDAYS[moment.weekday()]} {moment:%H:%M}"
+    return f"{moment:%Y-%m-%d} 周{WEEKDAYS[moment.weekday()]} {_clock(moment)}"
 
 
 def _when_en(moment: datetime) -> str:
-    return f"{WEEKDAYS_EN[moment.weekday()]} {moment:%d %b %Y, %H:%M}"
+    return f"{WEEKDAYS_EN[moment.weekday()]} {moment:%d %b %Y}, {_clock(moment)}"
 
 
 def how_long(delta: timedelta) -> tuple[str, str]:
@@ -85,7 +89,7 @@ def how_long(delta: timedelta) -> tuple[str, str]:
 def time_card(before: datetime, after: datetime) -> tuple[str, str]:
     """Return the card for time passing: its title, and the dates before and after."""
     zh, en = how_long(after - before)
-    return f"⏱ {zh}", f"{_when(before)} → {_when(after)} · {en}: {_when_en(after)}"
+    return zh, f"{_when(before)} → {_when(after)} · {en}: {_when_en(after)}"
 
 
 class FilmPresenter(Presenter):

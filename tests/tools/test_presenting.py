@@ -10,7 +10,7 @@ from e2e.walkthrough.presenting import face_camera_html, how_long, sms_banner_ht
 def test_a_time_card_names_the_wait_and_both_dates() -> None:
     before = datetime(2026, 11, 23, 10, 0)
     title, dates = time_card(before, datetime(2026, 11, 25, 10, 0))
-    assert title == "⏱ 2天后"
+    assert title == "2天后"
     assert dates == (
         "2026-11-23 周一 10:00 → 2026-11-25 周三 10:00 · 2 days later: Wed 25 Nov 2026, 10:00"
     )
