@@ -21,9 +21,11 @@ from .domain import loans as loan_rules
 from .domain import rules, verification
 from .domain.money import format_yuan as _yuan
 from .domain.rules import AccountStatus, ApplicationStatus
+from .domain.text import N_, as_message, dumps
 from .domain.variants import check_variant
 from .domain.workdays import add_working_days
 from .store import (
+    CREDIT_CLOSED,
     Account,
     Application,
     ChatMessage,
@@ -37,7 +39,11 @@ from .store import (
 
 
 class Refused(Exception):
-    """A request the rules refuse; the message is shown to the person as it is."""
+    """A request the rules refuse; its message is shown to the person, in their language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message  # a text.Message: str(refusal) is only its Chinese
 
 
 # ---------------------------------------------------------------- building people
@@ -130,7 +136,7 @@ def reinvite(db: Session, person: Person, now: datetime) -> Account:
     """Invite a person again: a brand-new account with no history and no priority."""
     current = person.account
     if current is not None and current.status != AccountStatus.CLOSED:
-        raise Refused("该用户的微粒贷账户仍然存在，无需重新邀请")
+        raise Refused(N_("该用户的微粒贷账户仍然存在，无需重新邀请"))
     person.opted_out = False
     spec = Scenario("reinvited", "重新邀请", credit_limit_fen=500_000)
     account = Account(
@@ -146,8 +152,8 @@ def reinvite(db: Session, person: Person, now: datetime) -> Account:
         db,
         person,
         "invitation",
-        "微粒贷邀请",
-        "您已获得微粒贷借款资格，可在“我-服务-微粒贷”查看额度。",
+        N_("微粒贷邀请"),
+        N_("您已获得微粒贷借款资格，可在“我-服务-微粒贷”查看额度。"),
         now,
     )
     return account
@@ -252,8 +258,8 @@ def _end_pause(db: Session, account: Account, now: datetime) -> None:
         db,
         person,
         "invitation",
-        "微粒贷额度已恢复",
-        "暂停借款已到期，经重新评估，您的微粒贷入口已恢复，可在“我-服务-微粒贷”查看额度。",
+        N_("微粒贷额度已恢复"),
+        N_("暂停借款已到期，经重新评估，您的微粒贷入口已恢复，可在“我-服务-微粒贷”查看额度。"),
         now,
     )
 
@@ -270,9 +276,9 @@ def borrow(db: Session, person: Person, amount_fen: int, now: datetime) -> Loan:
     owed = loan_rules.total_outstanding(account.loans).principal_fen
     available = account.credit_limit_fen - owed
     if amount_fen < 100:
-        raise Refused("单笔借款金额不能低于 1.00 元")
+        raise Refused(N_("单笔借款金额不能低于 1.00 元"))
     if amount_fen > available:
-        raise Refused(f"借款金额超过可借额度（可借 ¥{_yuan(available)}）")
+        raise Refused(N_("借款金额超过可借额度（可借 ¥{amount}）", amount=_yuan(available)))
     loan = Loan(
         principal_fen=amount_fen,
         daily_rate_ppm=loan_rules.DEFAULT_DAILY_RATE_PPM,
@@ -290,14 +296,14 @@ def repay_all(db: Session, person: Person, now: datetime) -> int:
     account = _usable_account(person)
     owed = loan_rules.total_outstanding(account.loans).total_fen
     if owed <= 0:
-        raise Refused("您当前没有需要还款的借款")
+        raise Refused(N_("您当前没有需要还款的借款"))
     loan_rules.pay(account.loans, owed)
     notify(
         db,
         person,
         "repayment",
-        "微粒贷还款成功",
-        f"您已成功还款 ¥{_yuan(owed)}，当前借款已全部结清。",
+        N_("微粒贷还款成功"),
+        N_("您已成功还款 ¥{amount}，当前借款已全部结清。", amount=_yuan(owed)),
         now,
     )
     return owed
@@ -306,9 +312,9 @@ def repay_all(db: Session, person: Person, now: datetime) -> int:
 def _usable_account(person: Person) -> Account:
     account = person.account
     if account is None:
-        raise Refused("您暂未获得微粒贷借款资格")
+        raise Refused(N_("您暂未获得微粒贷借款资格"))
     if account.status == AccountStatus.CLOSED:
-        raise Refused("您的微粒贷账户已注销，无法恢复")
+        raise Refused(N_("您的微粒贷账户已注销，无法恢复"))
     return account
 
 
@@ -320,9 +326,9 @@ def pause(db: Session, person: Person, now: datetime) -> Account:
     account = _usable_account(person)
     _refuse_if_owed(account)
     if account.status == AccountStatus.PAUSED:
-        raise Refused("借款功能已处于暂停状态")
+        raise Refused(N_("借款功能已处于暂停状态"))
     if account.status != AccountStatus.ACTIVE:
-        raise Refused("注销申请审核中，暂不能暂停借款")
+        raise Refused(N_("注销申请审核中，暂不能暂停借款"))
     account.status = AccountStatus.PAUSED
     account.paused_until = rules.pause_until(now)
     return account
@@ -340,7 +346,7 @@ def set_opt_out(db: Session, person: Person, opted_out: bool) -> None:
 def _refuse_if_owed(account: Account) -> None:
     owed = loan_rules.total_outstanding(account.loans).total_fen
     if owed > 0:
-        raise Refused(rules.OWED_REFUSAL.format(amount=_yuan(owed)))
+        raise Refused(N_(rules.OWED_REFUSAL, amount=_yuan(owed)))
 
 
 # ---------------------------------------------------------------- closure
@@ -357,7 +363,7 @@ def start_closure(db: Session, person: Person, now: datetime) -> ClosureFlow:
     """Start a closure after the consequences were acknowledged; the pre-checks run again."""
     account = person.account
     if account is None or precheck(person, now).check is not rules.Check.OK:
-        raise Refused("当前账户不满足注销条件")
+        raise Refused(N_("当前账户不满足注销条件"))
     return _new_flow(db, account, now)
 
 
@@ -388,14 +394,14 @@ def put_closure_at(
     if step in ("sms", "face", "submitted"):
         outcome = verification.try_password(person, True, now, policy)
         if not outcome.ok:
-            raise Refused(outcome.message or "支付密码验证未通过")
+            raise Refused(outcome.message or N_("支付密码验证未通过"))
         flow.step = "sms"
     if step in ("face", "submitted"):
         flow.step = "face"
     if step == "submitted":
         outcome = verification.try_face(person, not person.face_check_fails, now, policy)
         if not outcome.ok:
-            raise Refused(outcome.message or "人脸识别未通过")
+            raise Refused(outcome.message or N_("人脸识别未通过"))
         submit_closure(db, person, flow, now)
     db.flush()
     return flow
@@ -430,14 +436,14 @@ def submit_closure(db: Session, person: Person, flow: ClosureFlow, now: datetime
         return existing
     account = person.account
     if account is None or account.id != flow.account_id:
-        raise Refused("注销流程已失效，请重新发起")
+        raise Refused(N_("注销流程已失效，请重新发起"))
     check = precheck(person, now)
     if check.check is rules.Check.UNDER_REVIEW:
         pending = latest_application(account)
         assert pending is not None
         return pending
     if check.check is not rules.Check.OK:
-        raise Refused("当前账户不满足注销条件，请返回查看原因")
+        raise Refused(N_("当前账户不满足注销条件，请返回查看原因"))
     return _submit_application(db, account, flow, now)
 
 
@@ -467,19 +473,25 @@ def _decide(db: Session, application: Application, when: datetime) -> None:
     owed = loan_rules.total_outstanding(account.loans).total_fen
     if person.review_outcome == "reject" or owed > 0:
         application.status = ApplicationStatus.REJECTED
-        application.reason = (
-            f"账户仍有未结清欠款 ¥{_yuan(owed)}，请还清后重新申请"
+        reason = (
+            N_("账户仍有未结清欠款 ¥{amount}，请还清后重新申请", amount=_yuan(owed))
             if owed > 0
-            else person.review_reject_reason or "账户暂不满足注销条件"
+            else as_message(person.review_reject_reason or N_("账户暂不满足注销条件"))
         )
+        application.reason = str(reason)
+        application.reason_msg = dumps(reason)
         account.status = AccountStatus.ACTIVE
         notify(
             db,
             person,
             "closure_rejected",
-            "微粒贷注销申请未通过",
-            f"您的注销申请（编号 {application.reference}）未通过审核。原因：{application.reason}。"
-            "账户仍可正常使用，如有疑问请联系微粒贷客服。",
+            N_("微粒贷注销申请未通过"),
+            N_(
+                "您的注销申请（编号 {reference}）未通过审核。原因：{reason}。"
+                "账户仍可正常使用，如有疑问请联系微粒贷客服。",
+                reference=application.reference,
+                reason=reason,
+            ),
             when,
         )
         return
@@ -497,15 +509,19 @@ def _approve(db: Session, application: Application, when: datetime) -> None:
     db.expire(account, ["loans"])
     record = db.scalar(select(CreditRecord).where(CreditRecord.account_id == account.id))
     if record is not None:
-        record.status = "已注销"
+        record.status = str(CREDIT_CLOSED)
         record.closed_on = when.date()
     notify(
         db,
         person,
         "closure_approved",
-        "微粒贷账户注销成功",
-        f"您的微粒贷账户已于 {when:%Y-%m-%d %H:%M} 注销成功（编号 {application.reference}）。"
-        "账户信息和借款记录已清除，注销后无法恢复。",
+        N_("微粒贷账户注销成功"),
+        N_(
+            "您的微粒贷账户已于 {when} 注销成功（编号 {reference}）。"
+            "账户信息和借款记录已清除，注销后无法恢复。",
+            when=when,
+            reference=application.reference,
+        ),
         when,
     )
 
@@ -513,10 +529,22 @@ def _approve(db: Session, application: Application, when: datetime) -> None:
 def notify(
     db: Session, person: Person, kind: str, title: str, body: str, when: datetime
 ) -> Notification | None:
-    """Send a 服务通知 to the person; no invitation reaches someone who opted out."""
+    """Send a 服务通知 to the person; no invitation reaches someone who opted out.
+
+    The title and body are kept as sent, in Chinese, and as messages (``title_msg``,
+    ``body_msg``) so that the 服务通知 screen says them in the reader's language.
+    """
     if kind == "invitation" and person.opted_out:
         return None
-    note = Notification(person_id=person.id, kind=kind, title=title, body=body, created_at=when)
+    note = Notification(
+        person_id=person.id,
+        kind=kind,
+        title=str(title),
+        body=str(body),
+        title_msg=dumps(title),
+        body_msg=dumps(body),
+        created_at=when,
+    )
     db.add(note)
     return note
 

@@ -27,9 +27,11 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     text,
 )
 from sqlalchemy import Enum as SqlEnum
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -39,8 +41,14 @@ from sqlalchemy.orm import (
     sessionmaker,
 )
 from sqlalchemy.pool import ConnectionPoolEntry
+from sqlalchemy.schema import CreateColumn
 
 from .domain.rules import AccountStatus, ApplicationStatus
+from .domain.text import N_
+
+# A credit account's status on the 征信报告 (shown translated, kept in Chinese).
+CREDIT_ACTIVE = N_("正常")
+CREDIT_CLOSED = N_("已注销")
 
 
 class Base(DeclarativeBase):
@@ -82,6 +90,8 @@ class Person(Base):
     face_failures: Mapped[int] = mapped_column(Integer, default=0)
     face_retry_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    # The 语言 setting: "" follows the phone (?lang=, then Accept-Language), else zh-CN or en.
+    language: Mapped[str] = mapped_column(String(10), default="", server_default="")
 
     accounts: Mapped[list[Account]] = relationship(
         back_populates="person", order_by="Account.id", cascade="all, delete-orphan"
@@ -202,6 +212,8 @@ class Application(Base):
     decide_at: Mapped[datetime] = mapped_column(DateTime)
     decided_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     reason: Mapped[str] = mapped_column(String(200), default="")
+    # The reason as a message (domain.text.dumps), shown in the reader's language.
+    reason_msg: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     account: Mapped[Account] = relationship(back_populates="applications")
 
@@ -216,6 +228,10 @@ class Notification(Base):
     kind: Mapped[str] = mapped_column(String(30))
     title: Mapped[str] = mapped_column(String(100))
     body: Mapped[str] = mapped_column(Text)
+    # Title and body as messages (domain.text.dumps), shown in the reader's language; empty in
+    # a row from before the portal spoke English, whose Chinese title and body are shown.
+    title_msg: Mapped[str] = mapped_column(Text, default="", server_default="")
+    body_msg: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
 
 
@@ -227,10 +243,12 @@ class CreditRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id"))
     account_id: Mapped[int] = mapped_column(Integer)
-    institution: Mapped[str] = mapped_column(String(60), default="深圳前海微众银行股份有限公司")
-    product: Mapped[str] = mapped_column(String(30), default="微粒贷")
+    institution: Mapped[str] = mapped_column(
+        String(60), default=str(N_("深圳前海微众银行股份有限公司"))
+    )
+    product: Mapped[str] = mapped_column(String(30), default=str(N_("微粒贷")))
     opened_on: Mapped[date] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(10), default="正常")
+    status: Mapped[str] = mapped_column(String(10), default=str(CREDIT_ACTIVE))
     closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     overdue_months: Mapped[str] = mapped_column(String(400), default="")
 
@@ -349,10 +367,39 @@ def reset(engine: Engine) -> None:
     Base.metadata.create_all(engine)
 
 
+def add_missing_columns(engine: Engine) -> list[str]:
+    """Add the columns a store made by an older portal lacks; return them as ``table.column``.
+
+    ``create_all`` makes missing tables but never alters one, so a column added since (each has
+    a server default) is added here, and a store from before it keeps working without a reset.
+    """
+    added = []
+    tables = set(inspect(engine).get_table_names())
+    for table in Base.metadata.sorted_tables:
+        if table.name not in tables:
+            continue
+        present = {column["name"] for column in inspect(engine).get_columns(table.name)}
+        for column in table.columns:
+            if column.name in present:
+                continue
+            definition = CreateColumn(column).compile(dialect=engine.dialect)
+            try:
+                with engine.begin() as connection:
+                    connection.execute(text(f"ALTER TABLE {table.name} ADD COLUMN {definition}"))
+            except DBAPIError:
+                # Another worker starting at the same moment may have added it first.
+                if column.name not in {c["name"] for c in inspect(engine).get_columns(table.name)}:
+                    raise
+            else:
+                added.append(f"{table.name}.{column.name}")
+    return added
+
+
 def init_app(app: Flask) -> None:
     """Create the engine and tables for ``app`` and close sessions after each request."""
     engine = make_engine(app.config["DATABASE_URL"])
     Base.metadata.create_all(engine)
+    add_missing_columns(engine)
     app.extensions["store_engine"] = engine
     app.extensions["store"] = sessionmaker(engine, expire_on_commit=False)
     app.teardown_appcontext(close_db)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .text import N_
+
 # ASCII only: \d alone would take any Unicode digit ("٥٠٠") as money.
 _AMOUNT = re.compile(r"^\s*(\d{1,9})(?:\.(\d{1,2}))?\s*$", re.ASCII)
 
@@ -21,7 +23,7 @@ def parse_yuan(text: str) -> int:
     """Parse a yuan amount typed by a person ("500", "0.01", "1200.5") into fen."""
     match = _AMOUNT.match(text or "")
     if not match:
-        raise ValueError("请输入正确的金额，例如 500 或 0.01")
+        raise ValueError(N_("请输入正确的金额，例如 500 或 0.01"))
     whole, cents = match.group(1), (match.group(2) or "").ljust(2, "0")
     return int(whole) * 100 + int(cents)
 

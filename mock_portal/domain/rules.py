@@ -12,6 +12,7 @@ from datetime import datetime, timedelta
 from enum import Enum, StrEnum
 
 from .loans import Breakdown, LoanLike, is_recent_unpaid, total_outstanding
+from .text import N_
 
 
 class AccountStatus(StrEnum):
@@ -35,7 +36,7 @@ class ApplicationStatus(StrEnum):
 PAUSE_MONTHS_DAYS = 90  # the seed's "比如3个月"
 VISIBLE_STATUSES = frozenset({AccountStatus.ACTIVE, AccountStatus.CLOSURE_PENDING})
 
-OWED_REFUSAL = "您还有未还清的借款（¥{amount}），为保证您能随时还款，请先还清全部欠款后再操作。"
+OWED_REFUSAL = N_("您还有未还清的借款（¥{amount}），为保证您能随时还款，请先还清全部欠款后再操作。")
 
 
 def entry_visible(status: AccountStatus, opted_out: bool, owed_fen: int) -> bool:
@@ -47,8 +48,8 @@ def entry_visible(status: AccountStatus, opted_out: bool, owed_fen: int) -> bool
     return status in VISIBLE_STATUSES and not opted_out
 
 
-BORROWING_NOT_SUPPORTED = "当前账户状态不支持借款"
-BORROWING_OPTED_OUT = (
+BORROWING_NOT_SUPPORTED = N_("当前账户状态不支持借款")
+BORROWING_OPTED_OUT = N_(
     "您已设置不再接收微粒贷邀请消息，借款功能已关闭；如需借款，请先在“设置-通知管理”中取消勾选。"
 )
 
@@ -90,13 +91,13 @@ class Precheck:
     owed: Breakdown = Breakdown()
 
 
-ABNORMAL_RECENT_LOAN = "近30天内有借款尚未还清"
-ABNORMAL_RISK_FLAG = "账户存在风险管控，暂不支持注销"
+ABNORMAL_RECENT_LOAN = N_("近30天内有借款尚未还清")
+ABNORMAL_RISK_FLAG = N_("账户存在风险管控，暂不支持注销")
 
 
 def abnormal_reasons(loans: Sequence[LoanLike], risk_flag: bool, now: datetime) -> list[str]:
     """Return why the account counts as abnormal (no closure option), or an empty list."""
-    reasons = []
+    reasons: list[str] = []
     if any(is_recent_unpaid(loan, now) for loan in loans):
         reasons.append(ABNORMAL_RECENT_LOAN)
     if risk_flag:

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .text import N_
+
 
 @dataclass(frozen=True)
 class Variant:
@@ -19,8 +21,8 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "A": Variant("A", site="微粒贷官网", security="安全中心", close="注销账户"),
-    "B": Variant("B", site="账户中心", security="账户管理", close="关闭账户"),
+    "A": Variant("A", site=N_("微粒贷官网"), security=N_("安全中心"), close=N_("注销账户")),
+    "B": Variant("B", site=N_("账户中心"), security=N_("账户管理"), close=N_("关闭账户")),
 }
 DEFAULT_VARIANT = "A"
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from .text import N_, Np_
+
 
 @dataclass(frozen=True)
 class VerificationPolicy:
@@ -47,7 +49,11 @@ def password_locked_message(counters: PasswordCounters, now: datetime) -> str | 
     """Return the lock-out message while the payment password is locked, else None."""
     if counters.pw_locked_until and now < counters.pw_locked_until:
         left = _minutes(counters.pw_locked_until - now)
-        return f"支付密码错误次数过多，已被锁定，请 {left} 分钟后再试"
+        return Np_(
+            "支付密码错误次数过多，已被锁定，请 {num} 分钟后再试",
+            "支付密码错误次数过多，已被锁定，请 {num} 分钟后再试",
+            num=left,
+        )
     return None
 
 
@@ -69,13 +75,23 @@ def try_password(
     if left <= 0:
         counters.pw_locked_until = now + policy.password_lock
         hours = policy.password_lock.total_seconds() / 3600
-        shown = (
-            f"{int(hours)} 小时"
-            if hours == int(hours)
-            else f"{_minutes(policy.password_lock)} 分钟"
-        )
-        return Outcome(False, f"支付密码错误次数过多，已被锁定 {shown}")
-    return Outcome(False, f"支付密码错误，还可以尝试 {left} 次")
+        if hours == int(hours):
+            locked = Np_(
+                "支付密码错误次数过多，已被锁定 {num} 小时",
+                "支付密码错误次数过多，已被锁定 {num} 小时",
+                num=int(hours),
+            )
+        else:
+            locked = Np_(
+                "支付密码错误次数过多，已被锁定 {num} 分钟",
+                "支付密码错误次数过多，已被锁定 {num} 分钟",
+                num=_minutes(policy.password_lock),
+            )
+        return Outcome(False, locked)
+    return Outcome(
+        False,
+        Np_("支付密码错误，还可以尝试 {num} 次", "支付密码错误，还可以尝试 {num} 次", num=left),
+    )
 
 
 def new_sms_code() -> str:
@@ -90,13 +106,24 @@ def sms_send_refusal(
     if sent_at:
         wait = max(sent_at) + policy.sms_resend_gap - now
         if wait > timedelta(0):
-            return f"验证码已发送，请 {int(wait.total_seconds())} 秒后再重新获取"
+            return Np_(
+                "验证码已发送，请 {num} 秒后再重新获取",
+                "验证码已发送，请 {num} 秒后再重新获取",
+                num=int(wait.total_seconds()),
+            )
     hour_ago = now - timedelta(hours=1)
     recent = sorted(t for t in sent_at if t > hour_ago)
     if len(recent) >= policy.sms_max_per_hour:
         wait = recent[0] + timedelta(hours=1) - now
-        return f"验证码获取过于频繁，请 {_minutes(wait)} 分钟后再试"
+        return Np_(
+            "验证码获取过于频繁，请 {num} 分钟后再试",
+            "验证码获取过于频繁，请 {num} 分钟后再试",
+            num=_minutes(wait),
+        )
     return None
+
+
+SMS_VOIDED = N_("验证码错误次数过多已失效，请重新获取")
 
 
 class SmsState(Protocol):
@@ -112,23 +139,26 @@ def try_sms_code(
     """Check an entered SMS code; return the outcome and the new failure count."""
     entered = (entered or "").strip()
     if sms is None:
-        return Outcome(False, "请先获取短信验证码"), failures
+        return Outcome(False, N_("请先获取短信验证码")), failures
     if sms.voided:
-        return Outcome(False, "验证码错误次数过多已失效，请重新获取"), failures
+        return Outcome(False, SMS_VOIDED), failures
     if sms.used:
-        return Outcome(False, "验证码已使用，请重新获取"), failures
+        return Outcome(False, N_("验证码已使用，请重新获取")), failures
     # isascii: str.isdigit() also accepts "０４２９１７" and "⁰⁴²⁹¹⁷", which compare_digest rejects.
     if not (len(entered) == 6 and entered.isascii() and entered.isdigit()):
-        return Outcome(False, "请输入6位数字验证码"), failures
+        return Outcome(False, N_("请输入6位数字验证码")), failures
     if now > sms.sent_at + policy.sms_valid:
-        return Outcome(False, "验证码已过期，请重新获取"), failures
+        return Outcome(False, N_("验证码已过期，请重新获取")), failures
     if not secrets.compare_digest(entered, sms.code):
         failures += 1
         left = policy.sms_max_failures - failures
         if left <= 0:
             sms.voided = True
-            return Outcome(False, "验证码错误次数过多已失效，请重新获取"), failures
-        return Outcome(False, f"验证码错误，还可以尝试 {left} 次"), failures
+            return Outcome(False, SMS_VOIDED), failures
+        message = Np_(
+            "验证码错误，还可以尝试 {num} 次", "验证码错误，还可以尝试 {num} 次", num=left
+        )
+        return Outcome(False, message), failures
     sms.used = True
     return Outcome(True), failures
 
@@ -143,8 +173,7 @@ def try_face(
 ) -> Outcome:
     """Count one simulated face check; after too many failures, wait before the next."""
     if counters.face_retry_at and now < counters.face_retry_at:
-        left = _minutes(counters.face_retry_at - now)
-        return Outcome(False, f"人脸识别失败次数过多，请 {left} 分钟后再试")
+        return Outcome(False, _face_wait(_minutes(counters.face_retry_at - now)))
     if passes:
         counters.face_failures = 0
         counters.face_retry_at = None
@@ -153,8 +182,21 @@ def try_face(
     if counters.face_failures >= policy.face_max_failures:
         counters.face_failures = 0
         counters.face_retry_at = now + policy.face_backoff
-        return Outcome(
-            False, f"人脸识别失败次数过多，请 {_minutes(policy.face_backoff)} 分钟后再试"
-        )
+        return Outcome(False, _face_wait(_minutes(policy.face_backoff)))
     left = policy.face_max_failures - counters.face_failures
-    return Outcome(False, f"人脸识别未通过，请确保本人正对屏幕、光线充足（还可以尝试 {left} 次）")
+    return Outcome(
+        False,
+        Np_(
+            "人脸识别未通过，请确保本人正对屏幕、光线充足（还可以尝试 {num} 次）",
+            "人脸识别未通过，请确保本人正对屏幕、光线充足（还可以尝试 {num} 次）",
+            num=left,
+        ),
+    )
+
+
+def _face_wait(minutes: int) -> str:
+    return Np_(
+        "人脸识别失败次数过多，请 {num} 分钟后再试",
+        "人脸识别失败次数过多，请 {num} 分钟后再试",
+        num=minutes,
+    )

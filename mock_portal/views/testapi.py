@@ -144,8 +144,9 @@ def _typed_overrides(name: str, overrides: dict[str, Any]) -> dict[str, Any]:
         if key in ("name", "description", "loans"):
             continue  # not overridable: scenario() names what is
         current = getattr(base, key, None)
-        # A status arrives as its string value; scenario() says which statuses it accepts.
-        json_type = str if isinstance(current, StrEnum) else type(current)
+        # A status arrives as its string value (scenario() says which statuses it accepts), and a
+        # text the fixtures mark for translation (a domain.text.Message) as a plain string.
+        json_type = str if isinstance(current, str) else type(current)
         if current is not None and type(value) is not json_type:
             raise BadRequest(f"{key} must be {json_type.__name__}, got {value!r}")
     return overrides
