@@ -13,6 +13,8 @@ from datetime import datetime
 from flask import Flask, Response, abort, g, request, session
 from sqlalchemy import insert, select
 
+from .domain.text import N_
+from .i18n import translate
 from .store import Fault, RequestRecord, read_only, transaction
 
 
@@ -74,7 +76,8 @@ def _before() -> Response | None:
             return dropped_connection()
         if fault.status:
             abort(
-                fault.status, description="服务暂时不可用（模拟故障），您的操作未生效，请稍后重试。"
+                fault.status,
+                description=N_("服务暂时不可用（模拟故障），您的操作未生效，请稍后重试。"),
             )
     return None
 
@@ -86,7 +89,9 @@ def _after(response: Response) -> Response:
             response = dropped_connection()
         elif fault.status:
             response = Response(
-                "服务暂时不可用（模拟故障）", status=fault.status, mimetype="text/plain"
+                translate(N_("服务暂时不可用（模拟故障）")),
+                status=fault.status,
+                mimetype="text/plain",
             )
     if request.endpoint != "static" and request.endpoint != "testapi.requests":
         started = g.get("request_started", time.perf_counter())

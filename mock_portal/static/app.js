@@ -4,11 +4,19 @@
 // Forms marked data-enhanced submit in the background, so a slow answer shows progress and a
 // failed one (an error status or a dropped connection) shows what happened and a retry; the
 // portal makes the retry safe (a closure is submitted once however often it is retried).
+// What the script says comes with the page, in the page's language (#portal-strings, i18n.py);
+// it is read each time, since a background submission replaces the page's body.
+function say(key, fields = {}) {
+  const strings = JSON.parse(document.getElementById("portal-strings")?.textContent || "{}");
+  return (strings[key] || key).replace(/\{(\w+)\}/g, (_, name) => String(fields[name] ?? ""));
+}
+
 function showProgress(form) {
   const toast = document.createElement("div");
   toast.className = "weui-toast progress-toast";
   toast.setAttribute("role", "status");
-  toast.innerHTML = '<i class="weui-loading weui-icon_toast" aria-hidden="true"></i><p class="weui-toast__content">正在提交…</p>';
+  toast.innerHTML = '<i class="weui-loading weui-icon_toast" aria-hidden="true"></i><p class="weui-toast__content"></p>';
+  toast.querySelector("p").textContent = say("submitting");
   document.body.append(toast);
   return toast;
 }
@@ -24,11 +32,11 @@ function showRetry(form, message) {
   box.innerHTML = "";
   const text = document.createElement("p");
   text.className = "form-error";
-  text.textContent = message + " 您可以放心重试，不会重复提交。";
+  text.textContent = `${message} ${say("safeRetry")}`;
   const retry = document.createElement("button");
   retry.type = "button";
   retry.className = "weui-btn weui-btn_default";
-  retry.textContent = "重试";
+  retry.textContent = say("retry");
   retry.addEventListener("click", () => form.requestSubmit());
   box.append(text, retry);
 }
@@ -43,7 +51,7 @@ async function submitInBackground(form) {
     });
     const html = await response.text();
     if (response.status >= 500) {
-      showRetry(form, "系统繁忙，提交没有完成。");
+      showRetry(form, say("busy"));
       return;
     }
     if (response.redirected) {
@@ -54,7 +62,7 @@ async function submitInBackground(form) {
     document.title = next.title;
     document.body.replaceWith(next.body);
   } catch (problem) {
-    showRetry(form, "网络异常，提交没有完成。");
+    showRetry(form, say("offline"));
   } finally {
     toast.remove();
     delete form.dataset.submitted;
@@ -81,7 +89,7 @@ for (const button of document.querySelectorAll("[data-countdown-seconds]")) {
     const left = Math.ceil((until - Date.now()) / 1000);
     if (left > 0) {
       button.disabled = true;
-      button.textContent = `${left}秒后重新获取`;
+      button.textContent = say("countdown", { seconds: left });
       setTimeout(tick, 250);
     } else {
       button.disabled = false;

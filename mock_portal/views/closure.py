@@ -14,6 +14,8 @@ from werkzeug.wrappers import Response
 from .. import services
 from ..domain import verification
 from ..domain.rules import ApplicationStatus, Check
+from ..domain.text import N_
+from ..i18n import _, translate
 from ..store import Application, ClosureFlow, SmsCode, get_db, transaction
 from .common import login_required, portal_now, verification_policy
 from .weilidai import closed_or_uninvited
@@ -40,7 +42,7 @@ def start() -> str | Response:
     error = None
     if request.method == "POST":
         if request.form.get("acknowledged") != "yes":
-            error = "请先阅读并勾选“我已知晓注销后果”"
+            error = _("请先阅读并勾选“我已知晓注销后果”")
         else:
             with transaction() as db:
                 flow = services.start_closure(db, g.person, portal_now())
@@ -52,11 +54,11 @@ def _flow_at(token: str, step: str) -> ClosureFlow | Response:
     """Return the person's flow if it has reached ``step``, else where they should be."""
     flow = services.current_flow(get_db(), g.person, token)
     if flow is None:
-        abort(404, description="注销流程不存在或已失效，请从头发起")
+        abort(404, description=N_("注销流程不存在或已失效，请从头发起"))
     if flow.step == "done":
         return redirect(url_for("closure.submitted", token=token))
     if flow.step != step:
-        flash("请按顺序完成身份验证", "error")
+        flash(_("请按顺序完成身份验证"), "error")
         return redirect(url_for(f"closure.{flow.step}", token=token))
     return flow
 
@@ -81,7 +83,7 @@ def password(token: str) -> str | Response:
                 flow.step = "sms"
         if outcome.ok:
             return redirect(url_for("closure.sms", token=token))
-        error = outcome.message
+        error = translate(outcome.message)
     return render_template("closure/password.html", flow=flow, error=error)
 
 
@@ -108,7 +110,7 @@ def sms(token: str) -> str | Response:
                 flow.step = "face"
         if outcome.ok:
             return redirect(url_for("closure.face", token=token))
-        error = outcome.message
+        error = translate(outcome.message)
     code = services.last_sms(get_db(), flow)
     wait = 0
     if code is not None:
@@ -130,7 +132,7 @@ def send_sms(token: str) -> Response:
             services.sms_sent_times(db, g.person), now, verification_policy()
         )
         if refusal:
-            flash(refusal, "error")
+            flash(translate(refusal), "error")
         else:
             previous = services.last_sms(db, flow)
             if previous is not None and previous.voided:
@@ -145,7 +147,7 @@ def send_sms(token: str) -> Response:
                     sent_at=now,
                 )
             )
-            flash(f"验证码已发送至 {g.person.masked_phone}，5分钟内有效")
+            flash(_("验证码已发送至 %(phone)s，5分钟内有效", phone=g.person.masked_phone))
     return redirect(url_for("closure.sms", token=token))
 
 
@@ -168,13 +170,13 @@ def face(token: str) -> str | Response:
                     try:
                         services.submit_closure(db, g.person, flow, now)
                     except services.Refused as refusal:
-                        outcome = verification.Outcome(False, str(refusal))
+                        outcome = verification.Outcome(False, refusal.message)
         except IntegrityError:
             # A simultaneous submission of the same closure won the race: show its result.
             return redirect(url_for("closure.submitted", token=token))
         if outcome.ok:
             return redirect(url_for("closure.submitted", token=token))
-        error = outcome.message
+        error = translate(outcome.message)
     return render_template("closure/face.html", flow=flow, error=error)
 
 
@@ -184,7 +186,7 @@ def submitted(token: str) -> str | Response:
     """Show the submitted application: its reference and the 1-3 working-day review."""
     flow = services.current_flow(get_db(), g.person, token)
     if flow is None:
-        abort(404, description="没有找到这份注销申请")
+        abort(404, description=N_("没有找到这份注销申请"))
     application = get_db().scalar(select(Application).where(Application.flow_id == flow.id))
     if application is None:
         return redirect(url_for("closure.status"))  # another submission of this account won
@@ -228,6 +230,6 @@ def _approved_closure() -> Application:
         if application.status == ApplicationStatus.APPROVED
     ]
     if not approved:
-        abort(404, description="没有已完成的注销记录")
+        abort(404, description=N_("没有已完成的注销记录"))
     latest: Application = approved[-1]
     return latest

@@ -1,4 +1,4 @@
-"""What every screen shares: the signed-in person, the client variant, money filters, errors."""
+"""What every screen shares: the signed-in person, the client variant, the language, errors."""
 
 from __future__ import annotations
 
@@ -29,17 +29,20 @@ from werkzeug.exceptions import BadRequest, HTTPException
 from werkzeug.security import safe_join
 from werkzeug.wrappers import Response as BaseResponse
 
-from .. import __version__, clock, services
+from .. import __version__, clock, i18n, services
 from ..domain.money import format_yuan
 from ..domain.rules import AccountStatus, ApplicationStatus
+from ..domain.text import N_
 from ..domain.variants import Variant, variant_for
 from ..domain.verification import VerificationPolicy
+from ..i18n import ACCEPTED, DEFAULT_LANGUAGE, LANGUAGES, language_tag, translate
 from ..store import Person, get_db, read_only, transaction
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
 VARIANT_HEADER = "X-Client-Variant"
+LANGUAGE_PARAM = "lang"
 
 
 def portal_now() -> datetime:
@@ -74,6 +77,35 @@ def current_variant() -> Variant:
         person = current_person()
         chosen = person.variant if person else None
     return variant_for(chosen)
+
+
+def request_language() -> str:
+    """Return the language of this request's pages, as a real client chooses it.
+
+    The person's 语言 setting first; else ``?lang=``, which sticks for the session; else the
+    browser's ``Accept-Language``; else zh-CN.
+    """
+    person = current_person()
+    if person is not None and person.language in LANGUAGES:
+        return person.language
+    asked = session.get(LANGUAGE_PARAM)
+    if asked in LANGUAGES:
+        return str(asked)
+    return language_tag(request.accept_languages.best_match(ACCEPTED)) or DEFAULT_LANGUAGE
+
+
+def remember_asked_language() -> None:
+    """Keep a ``?lang=`` for the rest of the session (an unknown language is ignored)."""
+    asked = language_tag(request.args.get(LANGUAGE_PARAM))
+    if asked is not None and session.get(LANGUAGE_PARAM) != asked:
+        session[LANGUAGE_PARAM] = asked
+
+
+def _vary_by_language(response: Response) -> Response:
+    """Say that a page depends on the browser's languages, for any cache on the way."""
+    if request.endpoint != "static":
+        response.vary.add("Accept-Language")
+    return response
 
 
 def login_required(view: Callable[P, R]) -> Callable[P, R | BaseResponse]:
@@ -112,19 +144,34 @@ class SessionInterface(SecureCookieSessionInterface):
 
 
 def start_session(person: Person) -> None:
-    """Sign ``person`` in with a brand-new session (nothing of the previous one survives)."""
+    """Sign ``person`` in with a brand-new session; only a ``?lang=`` choice carries over."""
+    asked = session.get(LANGUAGE_PARAM)
     session.clear()
     session["person_id"] = person.id
     session["sid"] = secrets.token_urlsafe(16)
+    if asked in LANGUAGES:
+        session[LANGUAGE_PARAM] = asked
+
+
+CSRF_REFUSAL = N_("页面已过期或来源不明，请返回上一页刷新后重试。您的操作未生效。")
+# What an error page says when the view gave no reason of its own (werkzeug's are English).
+DEFAULT_REASONS = {
+    404: N_("您访问的页面不存在或已失效，请返回首页重新进入。"),
+    405: N_("该页面不支持这种操作，请返回上一页重试。"),
+}
+DEFAULT_REASON = N_("请求无法处理，请返回上一页重试。")
 
 
 def _csrf_error(_error: CSRFError) -> tuple[str, int]:
-    error = BadRequest(description="页面已过期或来源不明，请返回上一页刷新后重试。您的操作未生效。")
-    return render_template("error.html", error=error), 400
+    error = BadRequest(description=translate(CSRF_REFUSAL))
+    return render_template("error.html", error=error, reason=error.description), 400
 
 
 def _error_page(error: HTTPException) -> tuple[str, int]:
-    return render_template("error.html", error=error), error.code or 500
+    reason = error.description
+    if reason is None or reason == type(error).description:
+        reason = DEFAULT_REASONS.get(error.code or 0, DEFAULT_REASON)
+    return render_template("error.html", error=error, reason=translate(reason)), error.code or 500
 
 
 def _server_error(error: Exception) -> tuple[str, int]:
@@ -188,8 +235,11 @@ def _cache_versioned_static(response: Response) -> Response:
 def init_app(app: Flask) -> None:
     """Register the request hooks, template helpers and error pages."""
     app.session_interface = SessionInterface()
+    i18n.init_app(app, request_language)
     app.url_defaults(_version_static_urls)
     app.after_request(_cache_versioned_static)
+    app.after_request(_vary_by_language)
+    app.before_request(remember_asked_language)
     app.before_request(catch_up_before_request)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _error_page)
@@ -200,7 +250,9 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _inject() -> dict[str, Any]:
         return {
-            "labels": current_variant(),
+            "labels": i18n.localized(current_variant()),
             "portal_version": __version__,
             "me": current_person(),
+            "html_lang": i18n.current_language(),
+            "js_strings": i18n.js_strings(),
         }

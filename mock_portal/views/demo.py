@@ -19,6 +19,7 @@ from werkzeug.wrappers import Response
 from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import services
+from ..domain.text import N_
 from ..store import Person, get_db, transaction
 from .common import portal_now, start_session
 
@@ -47,7 +48,7 @@ def login(person_id: int) -> Response:
         abort(404)
     person = get_db().get(Person, person_id)
     if person is None:
-        abort(404, description="没有这位演示用户")
+        abort(404, description=N_("没有这位演示用户"))
     start_session(person)
     return redirect(local_path(request.form.get("next", "")) or url_for("wechat.me"))
 

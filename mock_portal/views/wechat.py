@@ -7,6 +7,7 @@ from sqlalchemy import select
 from werkzeug.wrappers import Response
 
 from .. import services
+from ..i18n import _
 from ..store import Notification, get_db
 from .common import current_person, login_required
 
@@ -55,14 +56,14 @@ def _notifications() -> list[Notification]:
 @login_required
 def contacts() -> str:
     """Show the 通讯录 tab (not part of the article: a placeholder)."""
-    return render_template("wechat/placeholder.html", tab="contacts", title="通讯录")
+    return render_template("wechat/placeholder.html", tab="contacts", title=_("通讯录"))
 
 
 @bp.get("/discover")
 @login_required
 def discover() -> str:
     """Show the 发现 tab (not part of the article: a placeholder)."""
-    return render_template("wechat/placeholder.html", tab="discover", title="发现")
+    return render_template("wechat/placeholder.html", tab="discover", title=_("发现"))
 
 
 @bp.get("/me")

@@ -10,6 +10,7 @@ from ..domain import loans as loan_rules
 from ..domain.money import parse_yuan
 from ..domain.rules import AccountStatus
 from ..domain.verification import try_password
+from ..i18n import translate
 from ..store import transaction
 from .common import login_required, portal_now, verification_policy
 
@@ -76,12 +77,12 @@ def repay() -> str | Response:
                 try:
                     paid = services.repay_all(db, person, now)
                 except services.Refused as refusal:
-                    error = str(refusal)
+                    error = translate(refusal.message)
                 else:
                     session["repaid_fen"] = paid
                     return redirect(url_for("weilidai.repaid"))
             else:
-                error = outcome.message
+                error = translate(outcome.message)
     owed = loan_rules.total_outstanding(person.account.loans)
     return render_template("weilidai/repay.html", owed=owed, error=error)
 
@@ -110,8 +111,10 @@ def borrow() -> str | Response:
             amount = parse_yuan(typed)
             with transaction() as db:
                 services.borrow(db, g.person, amount, portal_now())
-        except (ValueError, services.Refused) as problem:
-            error = str(problem)
+        except ValueError as problem:
+            error = translate(problem.args[0])
+        except services.Refused as refusal:
+            error = translate(refusal.message)
         else:
             return redirect(url_for("weilidai.loans"))
     account = g.person.account

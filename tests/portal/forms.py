@@ -112,6 +112,15 @@ FORMS = [
         lambda before, after: after.column("person", "opted_out") == [True],
     ),
     Form(
+        "help.language",
+        "invited",
+        "consequences",
+        "/weilidai/settings/language",
+        "/weilidai/settings/language",
+        {"language": "en"},
+        lambda before, after: after.column("person", "language") == ["en"],
+    ),
+    Form(
         "help.kefu",
         "invited",
         "consequences",

@@ -66,6 +66,7 @@ GARBAGE_FIELDS = [
     ("help.kefu", "message"),
     ("help.notifications", "opt_out"),
     ("help.pause_guide", "confirm"),
+    ("help.language", "language"),
     ("demo.login", "next"),  # read by the view though the demo page has no input for it
 ]
 GET_FORM_FIELDS = {"q"}  # 帮助中心's search box: a GET form that only reads

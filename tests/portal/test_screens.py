@@ -31,6 +31,7 @@ SCREENS = [
     "/weilidai/help/pause",
     "/weilidai/settings",
     "/weilidai/settings/notifications",
+    "/weilidai/settings/language",
     "/weilidai/kefu",
 ]
 # Not a screen of their own, or one that needs more than an invited person.
