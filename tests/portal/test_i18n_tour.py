@@ -17,6 +17,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from mock_portal import create_app
+from tests.conftest import portal_config
 from tests.portal.tour import CHINESE, ENGLISH, Page, Words, every_page
 from weilidai_fixtures import SCENARIOS
 
@@ -94,9 +96,6 @@ def names_in(app: Flask) -> list[str]:
 @pytest.fixture(scope="module")
 def tour_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """Create one portal for both tours (each person is new, each tour its own people)."""
-    from mock_portal import create_app
-    from tests.conftest import portal_config
-
     app = create_app(portal_config(tmp_path_factory.mktemp("tour") / "portal.db"))
     assert app.test_client().post("/__test__/reset").status_code == 200
     yield app
