@@ -27,3 +27,23 @@ class FakeLoan:
     borrowed_at: datetime = BORROWED_AT
     due_on: date = DUE_ON
     accrued_through: date = BORROWED_AT.date()
+
+
+@dataclass
+class FakeCounters:
+    """A person's identity-check counters as the rules see them: password and face attempts."""
+
+    pw_failures: int = 0
+    pw_locked_until: datetime | None = None
+    face_failures: int = 0
+    face_retry_at: datetime | None = None
+
+
+@dataclass
+class FakeSms:
+    """One SMS code as the rules see it, sent at ``sent_at``."""
+
+    code: str
+    sent_at: datetime
+    used: bool = False
+    voided: bool = False
