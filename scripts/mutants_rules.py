@@ -170,6 +170,8 @@ def judge(
         verdict = verdicts.get(name)
         if verdict is None:
             problems.append(f"{name}: listed, but mutmut made no such mutant")
+        elif verdict == "not checked":
+            continue  # an interrupted run: the next one tests it
         elif verdict in DETECTED:
             problems.append(f"{name}: listed, but a test now kills it ({verdict}): remove it")
         elif mutated_lines(diffs[name]) != item.mutated:

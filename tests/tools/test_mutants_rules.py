@@ -75,3 +75,9 @@ def test_the_checked_in_list_reads_and_every_entry_has_a_reason() -> None:
     for name, item in runner.load_equivalents().items():
         assert name.startswith("mock_portal.")
         assert item.reason and item.mutated
+
+
+def test_a_listed_mutant_an_interrupted_run_did_not_reach_is_neither() -> None:
+    score, problems = runner.judge({SURVIVOR: "not checked"}, listed(), {SURVIVOR: DIFF})
+    assert problems == []
+    assert score.unexplained == [SURVIVOR]  # the run is not finished: no score to trust yet
