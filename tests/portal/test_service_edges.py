@@ -426,3 +426,18 @@ def test_a_scenarios_loans_keep_every_repaid_part_and_every_overdue_month(db: Se
     assert services.state_of(person).owed.total_fen == 0
     record = db.scalar(select(CreditRecord).where(CreditRecord.person_id == person.id))
     assert record is not None and record.overdue_months == "2025-09,2025-10"
+
+
+def test_a_persons_given_details_are_kept(db: Session) -> None:
+    given = {"id_number": "11010519491231002X", "bank_card": "6222020200112345678"}
+    person = services.create_person(db, scenario("invited"), "A", NOW, given)
+    assert (person.id_number, person.bank_card) == (given["id_number"], given["bank_card"])
+
+
+def test_a_pause_ending_during_a_closure_review_leaves_the_review_alone(db: Session) -> None:
+    person = person_in(db, "paused", review_working_days=100)  # paused 10 days ago
+    services.put_closure_at(db, person, "submitted", NOW, POLICY)
+    services.catch_up(db, NOW + timedelta(days=81))  # past the pause's end, before the decision
+    assert person.account is not None
+    assert person.account.status is AccountStatus.CLOSURE_PENDING
+    assert notes(db, person) == []

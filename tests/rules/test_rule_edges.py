@@ -17,7 +17,7 @@ from mock_portal.domain.kefu import Reply, answer
 from mock_portal.domain.loans import accrue, outstanding, pay
 from mock_portal.domain.money import format_yuan, parse_yuan
 from mock_portal.domain.rules import ABNORMAL_RECENT_LOAN, ABNORMAL_RISK_FLAG
-from mock_portal.domain.variants import VARIANTS, variant_for
+from mock_portal.domain.variants import VARIANTS, check_variant, variant_for
 from mock_portal.domain.verification import (
     Outcome,
     VerificationPolicy,
@@ -216,3 +216,9 @@ def test_each_wrong_sms_code_is_a_failed_outcome_until_it_is_void() -> None:
     assert verdicts[0] == Outcome(False, "验证码错误，还可以尝试 4 次")
     assert verdicts[-1] == Outcome(False, "验证码错误次数过多已失效，请重新获取")
     assert sms.voided
+
+
+def test_an_unknown_variant_is_refused_naming_the_variants() -> None:
+    with pytest.raises(ValueError) as error:
+        check_variant("c")
+    assert str(error.value) == "unknown variant 'c'; use one of A, B"
