@@ -221,8 +221,10 @@ def run(max_children: int, fresh: bool) -> float:
     alive_before = set(undetected(statuses()))
     mutmut("run", "--max-children", str(max_children))
     # mutmut keeps a verdict while its function is unchanged: a survivor of an earlier run
-    # is tested again here, against the tests as they are now.
-    recheck = sorted(alive_before & set(undetected(statuses())))
+    # is tested again here, against the tests as they are now. Listed equivalents are left
+    # alone (each costs every test that reaches its function); --fresh tests them again too.
+    listed = set(load_equivalents())
+    recheck = sorted((alive_before - listed) & set(undetected(statuses())))
     if recheck:
         print(f"Re-testing {len(recheck)} mutants that survived an earlier run")
         mutmut("run", "--max-children", str(max_children), *recheck)
