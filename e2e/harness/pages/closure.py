@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from playwright.sync_api import Page
+from playwright.sync_api import Page, Response, expect
 
 from ..labels import Labels
 from ..presenter import presenter
 from ..trail import Tap, note
 from . import weilidai
 from .base import Screen
+
+
+def _posted_to(path: str) -> Callable[[Response], bool]:
+    return lambda answer: answer.request.method == "POST" and answer.url.endswith(path)
 
 
 class ClosureEntry(Screen):
@@ -134,9 +139,15 @@ class FacePage(Screen):
         return SubmittedPage(self.page, self.labels).shown()
 
     def attempt(self) -> None:
-        """Tap 开始人脸识别 (stays here if the check fails)."""
+        """Tap 开始人脸识别 and wait for the answer (it stays here if the check fails).
+
+        The form posts in the background and swaps the page in place, and a failure may say
+        what the one before said: so the wait is for the answer and the progress to go.
+        """
         presenter(self.page).face_check_starting(self.page)
-        self.tap("button", "开始人脸识别")
+        with self.page.expect_response(_posted_to("/face")):
+            self.tap("button", "开始人脸识别")
+        expect(self.page.get_by_role("status").filter(has_text="正在提交")).to_have_count(0)
 
 
 class SubmittedPage(Screen):
