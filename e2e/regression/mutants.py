@@ -142,9 +142,9 @@ def _extra_confirmation(app: Flask) -> None:
         app,
         "closure/password.html",
         (
-            "{% block title %}验证支付密码{% endblock %}",
-            f"{{% block title %}}{{% if {confirmed} %}}验证支付密码{{% else %}}再次确认"
-            "{% endif %}{% endblock %}",
+            '{% block title %}{{ _("验证支付密码") }}{% endblock %}',
+            f"{{% block title %}}{{% if {confirmed} %}}{{{{ _('验证支付密码') }}}}"
+            "{% else %}再次确认{% endif %}{% endblock %}",
         ),
         (
             "{% block content %}",
@@ -324,7 +324,7 @@ def _repay_leaves_a_fen(app: Flask) -> None:
 
 @mutant("block_page_without_amount", "the closure block page no longer names the amount owed")
 def _block_page_without_amount(app: Flask) -> None:
-    amount = re.compile(r"\s*<p [^>]*aria-label=\"待还金额\"[^>]*>.*?</p>")
+    amount = re.compile(r"\s*<p [^>]*aria-label=\"\{\{ _\('待还金额'\) \}\}\"[^>]*>.*?</p>")
     override_template(app, "closure/blocked.html", (amount, ""))
 
 
@@ -339,7 +339,7 @@ def _reference_reformatted(app: Flask) -> None:
 
 @mutant("steps_unlabelled", "structure only: the closure step indicator loses its name 注销步骤")
 def _steps_unlabelled(app: Flask) -> None:
-    override_template(app, "_macros.html", (' aria-label="注销步骤"', ""))
+    override_template(app, "_macros.html", (" aria-label=\"{{ _('注销步骤') }}\"", ""))
 
 
 @mutant("primary_button_recoloured", "look only: primary buttons turn blue instead of green")
