@@ -35,6 +35,8 @@ SUFFIXES = (
     ".en.vtt",
     ".md",
     ".html",
+    ".en.md",
+    ".en.html",
     ".poster.png",
     ".json",
     ".error.txt",

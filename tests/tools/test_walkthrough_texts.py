@@ -12,7 +12,7 @@ from e2e.harness.flows import all_flows
 from e2e.harness.journey import Flow
 from e2e.harness.labels import LABELS, VARIANTS
 from e2e.harness.trail import Tap
-from e2e.walkthrough import guides, vtt
+from e2e.walkthrough import guides, produce, vtt
 from e2e.walkthrough.produce import Walkthrough
 from e2e.walkthrough.recorder import StepRecord
 from e2e.walkthrough.texts import (
@@ -299,6 +299,15 @@ def test_both_guides_are_written_under_their_own_names(tmp_path):
     assert guides.guide_file(walk, "zh-CN", markdown=True) == "close_account_B.md"
     english = (tmp_path / "close_account_B.en.html").read_text("utf-8")
     assert english.startswith('<!doctype html>\n<html lang="en">')
+
+
+def test_a_new_recording_clears_every_file_the_last_one_wrote(tmp_path):
+    walk = hand_built_walkthrough()
+    guides.write(walk, tmp_path)
+    (tmp_path / "close_account_B.en.vtt").write_text("WEBVTT\n", "utf-8")
+    (tmp_path / "close_account_A.md").write_text("another flow's guide", "utf-8")
+    produce.clear(tmp_path, "close_account_B")
+    assert [p.name for p in tmp_path.iterdir()] == ["close_account_A.md"]
 
 
 def test_a_tip_is_given_once_per_guide():
