@@ -82,6 +82,18 @@ regression-update: install  ## accept what every flow does now as its golden sta
 mutants: install  ## check that the e2e suite and the regression checks catch every portal mutant
 	$(PY) -m e2e.regression mutants
 
+# Mutation testing of the rules and the article traced: docs/mutation.md, docs/traceability.md
+.PHONY: mutants-rules trace translations
+
+mutants-rules: install  ## mutmut over the rules and services (one worker); prints the score, fails on an unexplained survivor
+	nice -n 10 $(PY) scripts/mutants_rules.py
+
+trace: install  ## regenerate docs/traceability.md: each sentence of the article with the tests that check it
+	$(PY) -m e2e.trace
+
+translations: install  ## bring the portal's English catalogue up to date with the source and compile it
+	bash scripts/translations.sh
+
 # Running at scale: docs/scale.md
 SCALE_SUBSET ?=
 WORKERS ?= 4
