@@ -579,7 +579,7 @@ def enter_sms_code(name: str, en: str) -> Step[SmsPage]:
 
 def face_fails(attempt: int, expected: str, meaning: str) -> Step[FacePage]:
     def act(j: Journey, face: FacePage) -> FacePage:
-        face.attempt()
+        face.attempt_answered()
         expect(face.error).to_contain_text(expected)
         return face
 

@@ -139,14 +139,20 @@ class FacePage(Screen):
         return SubmittedPage(self.page, self.labels).shown()
 
     def attempt(self) -> None:
-        """Tap 开始人脸识别 and wait for the answer (it stays here if the check fails).
-
-        The form posts in the background and swaps the page in place, and a failure may say
-        what the one before said: so the wait is for the answer and the progress to go.
-        """
+        """Tap 开始人脸识别 (it stays here if the check fails); the answer may still be coming."""
         presenter(self.page).face_check_starting(self.page)
+        self.tap("button", "开始人脸识别")
+
+    def attempt_answered(self) -> None:
+        """Tap 开始人脸识别 and wait until the portal's answer is on the screen.
+
+        The form posts in the background and swaps the page in place, and a second failure may
+        say what the first said: so the wait is for the answer and for the progress to go, not
+        for a text. (``attempt`` does not wait: a fault test watches the progress or a lost
+        answer.)
+        """
         with self.page.expect_response(_posted_to("/face")):
-            self.tap("button", "开始人脸识别")
+            self.attempt()
         expect(self.page.get_by_role("status").filter(has_text="正在提交")).to_have_count(0)
 
 
