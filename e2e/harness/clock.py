@@ -24,6 +24,9 @@ BEIJING = timezone(timedelta(hours=8))
 # Up to this much, every timer of the page fires on the way (a countdown ticks down); beyond
 # it, the page's clock jumps and each due timer fires once (days would be millions of ticks).
 TICK_THROUGH = timedelta(hours=1)
+# How far before the portal's time the page's clock starts, so that pausing it at the portal's
+# time is never in its past however long the two calls take apart (pausing it in its past fails).
+INSTALL_LEAD = timedelta(minutes=1)
 
 Listener = Callable[[datetime, datetime], None]
 # Playwright installs one clock per browser context: so does this module.
@@ -57,7 +60,9 @@ class OneClock:
         if self.installed:
             return
         now = self.now()
-        self.page.clock.install(time=now)
+        # An installed clock runs until paused, and pausing in its past is an error: so install
+        # it a little before the portal's time and pause it on the way forward.
+        self.page.clock.install(time=now - INSTALL_LEAD)
         self.page.clock.pause_at(now)
         self.installed = True
 
