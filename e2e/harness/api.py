@@ -22,6 +22,9 @@ class Person:
     payment_password: str
     variant: str
     scenario: str
+    # The language of the person's phone (the browser's): not a portal setting, so a test
+    # says it (the ``person`` fixture from --locale, ``drive`` from the flow).
+    locale: str = "zh-CN"
 
 
 class PortalApi:

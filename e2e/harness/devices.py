@@ -14,9 +14,19 @@ PHONE: dict[str, Any] = {
         "(KHTML, like Gecko) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI Language/zh_CN"
     ),
 }
-LOCALE: dict[str, Any] = {"locale": "zh-CN", "timezone_id": "Asia/Shanghai"}
+# The browser's locale for each language the harness drives in: it sets Accept-Language, which
+# the portal follows when the person has chosen no language (docs/portal.md#languages).
+BROWSER_LOCALES: dict[str, str] = {"zh-CN": "zh-CN", "en": "en-US"}
 
 
-def phone_context_args(**overrides: Any) -> dict[str, Any]:
-    """Return ``browser.new_context`` options for the phone, with ``overrides`` on top."""
-    return {**PHONE, **LOCALE, **overrides}
+def locale_args(locale: str = "zh-CN") -> dict[str, Any]:
+    """Return the context options of a phone set to ``locale`` ("zh-CN" or "en"), in Beijing."""
+    return {"locale": BROWSER_LOCALES[locale], "timezone_id": "Asia/Shanghai"}
+
+
+LOCALE: dict[str, Any] = locale_args()
+
+
+def phone_context_args(locale: str = "zh-CN", **overrides: Any) -> dict[str, Any]:
+    """Return ``browser.new_context`` options for the phone in ``locale``, ``overrides`` on top."""
+    return {**PHONE, **locale_args(locale), **overrides}

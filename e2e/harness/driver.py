@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from playwright.sync_api import Browser
@@ -88,13 +88,15 @@ def drive(
     started = time.perf_counter()
     journey: Journey | None = None
     error: Exception | None = None
-    context = browser.new_context(**phone_context_args(base_url=base_url, **(context_args or {})))
+    context = browser.new_context(
+        **phone_context_args(flow.locale, base_url=base_url, **(context_args or {}))
+    )
     try:
         page = context.new_page()
         api = PortalApi(context.request, base_url)
         if reset:
             api.reset()
-        someone = api.create_person(flow.scenario, flow.variant)
+        someone = replace(api.create_person(flow.scenario, flow.variant), locale=flow.locale)
         api.login(someone)
         if timeout_ms is not None:
             context.set_default_timeout(timeout_ms)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -18,9 +19,9 @@ from . import remote_browser, shared_portal
 from .api import Person, PortalApi
 from .browser_env import LAUNCH_ARGS, chromium_executable
 from .clock import OneClock
-from .devices import LOCALE, PHONE
+from .devices import PHONE, locale_args
 from .journey import Journey
-from .labels import LABELS, Labels
+from .labels import LABEL_TABLE, Labels
 from .portal import LivePortal, start_portal
 
 
@@ -97,13 +98,19 @@ def launch_browser(
 def browser_context_args(
     browser_context_args: dict[str, Any], pytestconfig: pytest.Config
 ) -> dict[str, Any]:
-    """Default to a WeChat-sized phone unless --device names another; Chinese locale."""
+    """Default to a WeChat-sized phone unless --device names another; in --locale's language."""
     phone = {} if pytestconfig.getoption("--device") else PHONE
     return {
         **browser_context_args,
         **phone,
-        **LOCALE,
+        **locale_args(pytestconfig.getoption("--locale")),
     }
+
+
+@pytest.fixture(scope="session")
+def locale(pytestconfig: pytest.Config) -> str:
+    """The phone's language (--locale): "zh-CN" or "en"."""
+    return str(pytestconfig.getoption("--locale"))
 
 
 @pytest.fixture
@@ -150,7 +157,7 @@ def clock(page: Page, portal: PortalApi) -> OneClock:
 
 
 @pytest.fixture
-def person(portal: PortalApi, request: pytest.FixtureRequest) -> Callable[..., Person]:
+def person(portal: PortalApi, locale: str, request: pytest.FixtureRequest) -> Callable[..., Person]:
     """Return a factory: ``person("outstanding_0_01")`` seeds someone and signs in as them.
 
     The person is on the test's ``variant`` when the test has one, else on variant A;
@@ -161,7 +168,7 @@ def person(portal: PortalApi, request: pytest.FixtureRequest) -> Callable[..., P
     def create(scenario: str = "invited", variant: str | None = None, **overrides: Any) -> Person:
         someone = portal.create_person(scenario, variant or default, **overrides)
         portal.login(someone)
-        return someone
+        return replace(someone, locale=locale)
 
     return create
 
@@ -177,6 +184,6 @@ def journey(page: Page, portal: PortalApi, person: Callable[..., Person]) -> Cal
 
 
 @pytest.fixture
-def labels(variant: str) -> Labels:
-    """The screen names of the parametrised client variant."""
-    return LABELS[variant]
+def labels(variant: str, locale: str) -> Labels:
+    """The screen names of the parametrised client variant, in --locale's language."""
+    return LABEL_TABLE[variant, locale]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -273,7 +274,7 @@ def open_notification_settings() -> Step[SettingsPage]:
 def tick_opt_out() -> Step[NotificationSettingsPage]:
     def act(j: Journey, settings: NotificationSettingsPage) -> NotificationSettingsPage:
         settings = settings.opt_out()
-        expect(settings.saved).to_have_text("已保存：不再接收微粒贷邀请消息")
+        expect(settings.saved).to_have_text(j.labels.say("已保存：不再接收微粒贷邀请消息"))
         expect(settings.opt_out_box).to_be_checked()
         return settings
 
@@ -300,7 +301,7 @@ def services_without_entry(
 def see_close_option_missing(labels: Labels) -> Step[SecurityPage]:
     def act(j: Journey, security: SecurityPage) -> SecurityPage:
         expect(security.close_option).to_have_count(0)
-        expect(security.missing_note).to_contain_text(f"找不到“{labels.close}”")
+        expect(security.missing_note).to_contain_text(j.labels.say("找不到“{}”", j.labels.close))
         return security
 
     return Step(
@@ -322,8 +323,8 @@ def contact_kefu() -> Step[SecurityPage]:
 
 def ask_why_missing(labels: Labels) -> Step[KefuPage]:
     def act(j: Journey, kefu: KefuPage) -> KefuPage:
-        kefu = kefu.ask("为什么找不到注销入口？")
-        expect(kefu.log).to_contain_text("近30天内有借款尚未还清")
+        kefu = kefu.ask(j.labels.say("为什么找不到注销入口？"))
+        expect(kefu.log).to_contain_text(j.labels.say("近30天内有借款尚未还清"))
         return kefu
 
     return Step(
@@ -337,7 +338,7 @@ def ask_why_missing(labels: Labels) -> Step[KefuPage]:
 def wrong_password(attempt: int, expected: str, meaning: str) -> Step[PasswordPage]:
     def act(j: Journey, password: PasswordPage) -> PasswordPage:
         password.submit(wrong_password_for(j.person))
-        expect(password.error).to_have_text(expected)
+        expect(password.error).to_have_text(j.labels.say(expected))
         return password
 
     ordinal = "一二三"[attempt - 1]
@@ -394,7 +395,7 @@ def see_notification(title: str, en: str, saying: str = "") -> Step[Notification
     def act(j: Journey, notes: NotificationsPage) -> NotificationsPage:
         expect(notes.message(title)).to_be_visible()
         if saying:
-            expect(notes.message(title)).to_contain_text(saying)
+            expect(notes.message(title)).to_contain_text(j.labels.say(saying))
         return notes
 
     name = f"收到通知：“{title}”" + (f"（{saying}）" if saying else "")
@@ -403,7 +404,7 @@ def see_notification(title: str, en: str, saying: str = "") -> Step[Notification
 
 def see_no_notification(title: str, name: str, en: str) -> Step[NotificationsPage]:
     def act(j: Journey, notes: NotificationsPage) -> NotificationsPage:
-        expect(notes.heading).to_have_text("服务通知")
+        expect(notes.heading).to_have_text(j.labels.say("服务通知"))
         expect(notes.message(title)).to_have_count(0)
         return notes
 
@@ -450,7 +451,7 @@ def services_with_entry(name: str, en: str) -> Step[Screen]:
 def credit_report_shows(name: str, en: str, *statuses: str) -> Step[ServicesPage]:
     def act(j: Journey, services: ServicesPage) -> Screen:
         report = services.open_credit_report()
-        expect(report.statuses).to_have_text(list(statuses))
+        expect(report.statuses).to_have_text([j.labels.say(status) for status in statuses])
         return report
 
     return Step(name, ServicesPage, act, en)
@@ -515,7 +516,7 @@ def see_new_account_line() -> Step[WeilidaiHomePage]:
 def loan_records_empty() -> Step[WeilidaiHomePage]:
     def act(j: Journey, home: WeilidaiHomePage) -> Screen:
         loans = home.open_loans()
-        expect(loans.page.get_by_text("暂无借款记录")).to_be_visible()
+        expect(loans.page.get_by_text(j.labels.say("暂无借款记录"))).to_be_visible()
         return loans
 
     return Step(
@@ -533,7 +534,7 @@ def request_sms_code() -> Step[SmsPage]:
 def enter_expired_code() -> Step[SmsPage]:
     def act(j: Journey, sms: SmsPage) -> SmsPage:
         sms.submit(j.api.last_sms(j.person))
-        expect(sms.error).to_have_text("验证码已过期，请重新获取")
+        expect(sms.error).to_have_text(j.labels.say("验证码已过期，请重新获取"))
         return sms
 
     return Step(
@@ -547,7 +548,7 @@ def enter_expired_code() -> Step[SmsPage]:
 def wrong_sms_code(attempt: int, expected: str, meaning: str) -> Step[SmsPage]:
     def act(j: Journey, sms: SmsPage) -> SmsPage:
         sms.submit(f"{(int(j.api.last_sms(j.person)) + 1) % 1_000_000:06d}")
-        expect(sms.error).to_have_text(expected)
+        expect(sms.error).to_have_text(j.labels.say(expected))
         return sms
 
     return Step(
@@ -560,9 +561,9 @@ def wrong_sms_code(attempt: int, expected: str, meaning: str) -> Step[SmsPage]:
 
 def resend_sms_code() -> Step[SmsPage]:
     def act(j: Journey, sms: SmsPage) -> SmsPage:
-        expect(sms.resend_button).to_have_text("重新获取")
+        expect(sms.resend_button).to_have_text(j.labels.say("重新获取"))
         sms.resend()
-        expect(sms.sent_notice).to_contain_text("验证码已发送至")
+        expect(sms.sent_notice).to_contain_text(j.labels.say("验证码已发送至"))
         return sms
 
     return Step(
@@ -580,7 +581,7 @@ def enter_sms_code(name: str, en: str) -> Step[SmsPage]:
 def face_fails(attempt: int, expected: str, meaning: str) -> Step[FacePage]:
     def act(j: Journey, face: FacePage) -> FacePage:
         face.attempt_answered()
-        expect(face.error).to_contain_text(expected)
+        expect(face.error).to_contain_text(j.labels.say(expected))
         return face
 
     return Step(
@@ -1175,8 +1176,8 @@ def face_fails_until_wait_flow(labels: Labels) -> Flow:
 
 
 def all_flows(labels: Labels) -> list[Flow]:
-    """Return every flow for one variant."""
-    return [
+    """Return every flow for one variant, in the labels' language."""
+    flows = [
         close_account_flow(labels),
         blocked_then_repay_flow(labels),
         pause_borrowing_flow(labels),
@@ -1185,6 +1186,7 @@ def all_flows(labels: Labels) -> list[Flow]:
         password_lockout_flow(labels),
         *article_rest_flows(labels),
     ]
+    return [replace(flow, locale=labels.locale) for flow in flows]
 
 
 def article_rest_flows(labels: Labels) -> list[Flow]:

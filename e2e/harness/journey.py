@@ -16,7 +16,7 @@ from playwright.sync_api import Page
 
 from .api import Person, PortalApi
 from .clock import OneClock
-from .labels import LABELS, Labels
+from .labels import LABEL_TABLE, Labels
 from .pages import ConsequencesPage, FacePage, PasswordPage, Screen, SmsPage, SubmittedPage
 from .trail import Tap, recording
 
@@ -65,8 +65,8 @@ class Journey:
 
     @property
     def labels(self) -> Labels:
-        """Return the labels of the person's client variant."""
-        return LABELS[self.person.variant]
+        """Return the labels of the person's client variant, in their phone's language."""
+        return LABEL_TABLE[self.person.variant, self.person.locale]
 
     def on(self, kind: type[S]) -> S:
         """Return the current screen as ``kind``, or fail saying which screen it is."""
@@ -153,11 +153,14 @@ class Flow:
     requirements: tuple[str, ...] = ()  # the article's requirements it checks (e2e/trace)
     title_en: str = ""
     chapters: tuple[Chapter, ...] = ()  # the walkthroughs show a card at each
+    locale: str = "zh-CN"  # the phone's language it is driven in
 
     @property
     def name(self) -> str:
-        """The flow's name with its variant, e.g. ``close_account_A``."""
-        return f"{self.base}_{self.variant}"
+        """The flow's name with its variant (and language if not Chinese): ``close_account_A``,
+        ``close_account_A_en``."""
+        suffix = "" if self.locale == "zh-CN" else f"_{self.locale}"
+        return f"{self.base}_{self.variant}{suffix}"
 
     def chapter_at(self, index: int) -> Chapter | None:
         """Return the chapter that starts at step ``index`` (1-based), if one does."""

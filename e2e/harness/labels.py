@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import words
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -23,6 +25,10 @@ class Labels:
     def english(self) -> Labels:
         """Return the same variant's names in English (``../shared/SPEC.md`` §6)."""
         return LABEL_TABLE[self.variant, "en"]
+
+    def say(self, text: str, *values: object) -> str:
+        """Return a word the screens show, in this language (``e2e/harness/words.py``)."""
+        return words.say(text, self.locale, *values)
 
 
 # (variant, locale) → the names; English as the design writes the path (SPEC §6).

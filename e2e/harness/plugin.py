@@ -1,12 +1,12 @@
 """The harness's pytest plugin: its options and hooks; its fixtures live in ``fixtures``.
 
 Registered under ``[project.entry-points.pytest11]``, so any project that installs this one has
-``--variant``, ``--mutant``, ``--connect-ws``, ``--reset-external``, the markers ``every_variant``,
-``requirement`` and ``flow`` (the article's trace, ``e2e.trace``) and the fixtures ``portal``,
-``person``, ``journey``, ``labels``, ``variant`` and a phone-sized ``page``, with no conftest to
-copy. The fixtures override pytest-playwright's (``browser_type_launch_args``,
-``browser_context_args``, ``launch_browser``), so they are registered after it: see
-``pytest_configure``. How to use it: docs/writing-tests.md.
+``--variant``, ``--locale``, ``--mutant``, ``--connect-ws``, ``--reset-external``, the markers
+``every_variant``, ``any_language``, ``requirement`` and ``flow`` (the article's trace,
+``e2e.trace``) and the fixtures ``portal``, ``person``, ``journey``, ``labels``, ``variant``,
+``locale`` and a phone-sized ``page``, with no conftest to copy. The fixtures override
+pytest-playwright's (``browser_type_launch_args``, ``browser_context_args``, ``launch_browser``),
+so they are registered after it: see ``pytest_configure``. How to use it: docs/writing-tests.md.
 """
 
 from __future__ import annotations
@@ -20,11 +20,12 @@ import pytest
 from ..trace import recorder
 from . import fixtures, remote_browser, shared_portal
 from .journey import FAILING_STEP
-from .labels import VARIANTS
+from .labels import LOCALES, VARIANTS
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
 TRACE_PLUGIN = "weilidai-trace"
 EVERY_VARIANT = "every_variant"
+ANY_LANGUAGE = "any_language"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -35,6 +36,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         choices=VARIANTS,
         help="client variant(s) to run every test on (default: both for tests marked "
         "every_variant, one chosen by name for the others)",
+    )
+    group.addoption(
+        "--locale",
+        default="zh-CN",
+        choices=LOCALES,
+        help="the phone's language: the browser's locale, so the portal's, and the words the "
+        "page objects look for (default zh-CN); other than zh-CN, only tests marked "
+        f"{ANY_LANGUAGE} run",
     )
     group.addoption(
         "--mutant",
@@ -76,6 +85,11 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{EVERY_VARIANT}: the client variant changes what this test sees; run it on each "
         "(others run on one variant unless --variant says)",
     )
+    config.addinivalue_line(
+        "markers",
+        f"{ANY_LANGUAGE}: the test finds every word through the labels (Labels.say), so it "
+        "runs in any --locale, as flow tests do; others check Chinese words: zh-CN only",
+    )
     for line in recorder.MARKERS:
         config.addinivalue_line("markers", line)
     if not config.pluginmanager.has_plugin(TRACE_PLUGIN):
@@ -89,6 +103,23 @@ def pytest_configure(config: pytest.Config) -> None:
         remote_browser.check_endpoint(config.getoption("--connect-ws"))
     except ValueError as problem:
         raise pytest.UsageError(str(problem)) from problem
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """In a language other than Chinese, deselect the tests that check Chinese words."""
+    if config.getoption("--locale") == "zh-CN":
+        return
+    chosen = [item for item in items if speaks_any_language(item)]
+    left = [item for item in items if not speaks_any_language(item)]
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = chosen
+
+
+def speaks_any_language(item: pytest.Item) -> bool:
+    """Say whether a test runs in any --locale: marked so, or a flow's test (flows say their
+    words through the labels)."""
+    return any(item.get_closest_marker(name) for name in (ANY_LANGUAGE, "flow"))
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.smoke
 def test_abnormal_account_has_no_closure_option_and_kefu_explains(page, portal, person, labels):
     someone = person("recent_loan")
     journey = Journey(page, portal, someone).run(entry_missing_kefu_flow(labels).steps)
-    expect(journey.on(KefuPage).log).to_contain_text(f"暂不显示“{labels.close}”")
+    expect(journey.on(KefuPage).log).to_contain_text(labels.say("暂不显示“{}”", labels.close))
     assert portal.state(someone)["application"] is None
 
 

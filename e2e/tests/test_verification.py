@@ -28,13 +28,14 @@ def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, perso
     journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
     password = journey.on(PasswordPage)
     password.submit(someone.payment_password)  # even the right one is refused while locked
-    expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 180 分钟后再试")
+    locked = "支付密码错误次数过多，已被锁定，请 {} 分钟后再试"
+    expect(password.error).to_have_text(labels.say(locked, 180))
     journey.let_time_pass(hours=2)
     password.submit(someone.payment_password)
-    expect(password.error).to_have_text("支付密码错误次数过多，已被锁定，请 60 分钟后再试")
+    expect(password.error).to_have_text(labels.say(locked, 60))
     journey.let_time_pass(hours=1)
     sms = password.enter(someone.payment_password)
-    expect(sms.heading).to_have_text("短信验证")
+    expect(sms.heading).to_have_text(sms.title_text)
     assert portal.state(someone)["application"] is None
 
 

@@ -36,7 +36,7 @@ class SecurityPage(Screen):
         super().__init__(page, labels)
         self.close_option = page.get_by_role("link", name=labels.close, exact=True)
         self.missing_note = page.get_by_role("note")
-        self.kefu_link = self.missing_note.get_by_role("link", name="联系微粒贷客服")
+        self.kefu_link = self.missing_note.get_by_role("link", name=self.say("联系微粒贷客服"))
 
     @property
     def title_text(self) -> str:

@@ -22,7 +22,7 @@ class Screen:
         self.page = page
         self.labels = labels
         self.heading = page.get_by_role("heading", level=1)
-        self.back_button = page.get_by_role("link", name="返回")
+        self.back_button = page.get_by_role("link", name=labels.say("返回"))
         self.error = page.get_by_role("alert")
 
     def __repr__(self) -> str:
@@ -30,16 +30,20 @@ class Screen:
 
     @property
     def title_text(self) -> str:
-        """Return the title this screen must show."""
-        return self.TITLE
+        """Return the title this screen must show, in the journey's language."""
+        return self.labels.say(self.TITLE)
 
     def expect_shown(self) -> None:
         """Wait until this screen is the one on show."""
         expect(self.heading).to_have_text(self.title_text)
 
     def tap(self, role: Role, name: str, *, within: Locator | None = None) -> None:
-        """Tap the control with ``role`` and accessible ``name`` and note it on the trail."""
+        """Tap the control with ``role`` and accessible ``name`` and note it on the trail.
+
+        ``name`` is said in the journey's language (``Labels.say``), as are ``fill``'s labels.
+        """
         scope = within if within is not None else self.page
+        name = self.labels.say(name)
         note(Tap(screen=self.title_text, role=role, name=name))
         scope.get_by_role(role, name=name, exact=True).click()
 
@@ -48,6 +52,7 @@ class Screen:
 
         At once, unless a recording's presenter types key by key for the viewer.
         """
+        label = self.labels.say(label)
         note(Tap(screen=self.title_text, role="textbox", name=label))
         field = self.page.get_by_label(label, exact=True)
         delay = presenter(self.page).typing_delay_ms
@@ -62,6 +67,10 @@ class Screen:
         """Open ``url`` and return this screen once it shows."""
         page.goto(url)
         return cls(page, labels).shown()
+
+    def say(self, text: str, *values: object) -> str:
+        """Return a word of the screens in the journey's language (``Labels.say``)."""
+        return self.labels.say(text, *values)
 
     def shown(self) -> Self:
         """Wait for this screen and return it (so constructors can be chained)."""

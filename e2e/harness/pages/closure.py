@@ -40,9 +40,9 @@ class BlockedPage(ClosureEntry):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.headline = page.get_by_role("heading", name=f"暂时无法{labels.close}")
-        self.amount = page.get_by_label("待还金额")
-        self.breakdown = page.get_by_role("list", name="欠款明细")
+        self.headline = page.get_by_role("heading", name=labels.say("暂时无法{}", labels.close))
+        self.amount = page.get_by_label(self.say("待还金额"))
+        self.breakdown = page.get_by_role("list", name=self.say("欠款明细"))
 
     def expect_shown(self) -> None:
         """Wait for the block page's headline."""
@@ -60,13 +60,14 @@ class ConsequencesPage(ClosureEntry):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.acknowledgement = page.get_by_role("checkbox", name="我已知晓注销后果，确认注销")
-        self.next_button = page.get_by_role("button", name="下一步")
+        understood = self.say("我已知晓注销后果，确认注销")
+        self.acknowledgement = page.get_by_role("checkbox", name=understood)
+        self.next_button = page.get_by_role("button", name=self.say("下一步"))
 
     def expect_shown(self) -> None:
         """Wait for the consequences text."""
         super().expect_shown()
-        self.page.get_by_text("注销后将无法恢复").wait_for()
+        self.page.get_by_text(self.say("注销后将无法恢复")).wait_for()
 
     def acknowledge_and_continue(self) -> PasswordPage:
         """Tick the acknowledgement and tap 下一步."""
@@ -98,22 +99,22 @@ class SmsPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.send_button = page.get_by_role("button", name="获取验证码")
+        self.send_button = page.get_by_role("button", name=self.say("获取验证码"))
         self.resend_button = page.locator("form[action$='/sms/send'] button")
         self.sent_notice = page.get_by_role("status")
 
     def request_code(self) -> SmsPage:
         """Tap 获取验证码 and wait for the confirmation."""
         self.tap("button", "获取验证码")
-        self.sent_notice.filter(has_text="验证码已发送").wait_for()
+        self.sent_notice.filter(has_text=self.say("验证码已发送")).wait_for()
         presenter(self.page).sms_sent(self.page)
         return self
 
     def resend(self) -> SmsPage:
         """Tap 重新获取 (once its countdown is over) and wait for the confirmation."""
-        note(Tap(screen=self.title_text, role="button", name="重新获取"))
+        note(Tap(screen=self.title_text, role="button", name=self.say("重新获取")))
         self.resend_button.click()
-        self.sent_notice.filter(has_text="验证码已发送").wait_for()
+        self.sent_notice.filter(has_text=self.say("验证码已发送")).wait_for()
         presenter(self.page).sms_sent(self.page)
         return self
 
@@ -153,7 +154,9 @@ class FacePage(Screen):
         """
         with self.page.expect_response(_posted_to("/face")):
             self.attempt()
-        expect(self.page.get_by_role("status").filter(has_text="正在提交")).to_have_count(0)
+        expect(self.page.get_by_role("status").filter(has_text=self.say("正在提交"))).to_have_count(
+            0
+        )
 
 
 class SubmittedPage(Screen):
@@ -164,7 +167,7 @@ class SubmittedPage(Screen):
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
         self.reference = page.get_by_test_id("reference")
-        self.review_note = page.get_by_text("预计1-3个工作日内完成审核")
+        self.review_note = page.get_by_text(self.say("预计1-3个工作日内完成审核"))
 
 
 class RecordPage(Screen):
@@ -175,11 +178,11 @@ class RecordPage(Screen):
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
         self.reference = page.get_by_test_id("reference")
-        self.save_link = page.get_by_role("link", name="保存注销记录")
+        self.save_link = page.get_by_role("link", name=self.say("保存注销记录"))
 
     def save(self, folder: Path) -> Path:
         """Tap 保存注销记录 and keep the file it downloads in ``folder``; return its path."""
-        note(Tap(screen=self.title_text, role="link", name="保存注销记录"))
+        note(Tap(screen=self.title_text, role="link", name=self.say("保存注销记录")))
         with self.page.expect_download() as download:
             self.save_link.click()
         saved = folder / download.value.suggested_filename

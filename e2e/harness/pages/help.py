@@ -16,8 +16,8 @@ class HelpCenterPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.search_box = page.get_by_role("searchbox", name="搜索问题")
-        self.pause_result = page.get_by_role("link", name="如何关闭借款功能（暂停借款）")
+        self.search_box = page.get_by_role("searchbox", name=self.say("搜索问题"))
+        self.pause_result = page.get_by_role("link", name=self.say("如何关闭借款功能（暂停借款）"))
         self.nothing_found = page.get_by_role("status")
 
     def search(self, words: str) -> HelpCenterPage:
@@ -40,8 +40,8 @@ class PauseGuidePage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.pause_button = page.get_by_role("button", name="暂停借款")
-        self.result = page.get_by_role("heading", name="已暂停借款")
+        self.pause_button = page.get_by_role("button", name=self.say("暂停借款"))
+        self.result = page.get_by_role("heading", name=self.say("已暂停借款"))
 
     def confirm_pause(self) -> PauseGuidePage:
         """Tick the confirmation and tap 暂停借款."""
@@ -74,7 +74,7 @@ class NotificationSettingsPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.opt_out_box = page.get_by_role("checkbox", name=self.OPT_OUT)
+        self.opt_out_box = page.get_by_role("checkbox", name=self.say(self.OPT_OUT))
         self.saved = page.get_by_role("status")
 
     def opt_out(self) -> NotificationSettingsPage:
@@ -99,7 +99,7 @@ class KefuPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.log = page.get_by_role("log", name="聊天记录")
+        self.log = page.get_by_role("log", name=self.say("聊天记录"))
 
     def ask(self, question: str) -> KefuPage:
         """Send a question and wait for it to show in the chat."""

@@ -30,7 +30,8 @@ class MePage(Screen):
 
     def open_chats(self) -> ChatsPage:
         """Switch to the 微信 tab."""
-        self.tap("link", "微信", within=self.page.get_by_role("navigation", name="微信"))
+        tab_bar = self.page.get_by_role("navigation", name=self.say("微信"))
+        self.tap("link", "微信|tab", within=tab_bar)
         return ChatsPage(self.page, self.labels).shown()
 
 
@@ -41,9 +42,9 @@ class ServicesPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.finance = page.get_by_role("region", name="金融理财")
-        self.weilidai_tile = self.finance.get_by_role("link", name="微粒贷")
-        self.credit_report_tile = self.finance.get_by_role("link", name="征信报告")
+        self.finance = page.get_by_role("region", name=self.say("金融理财"))
+        self.weilidai_tile = self.finance.get_by_role("link", name=self.say("微粒贷"))
+        self.credit_report_tile = self.finance.get_by_role("link", name=self.say("征信报告"))
 
     def open_weilidai(self) -> weilidai.WeilidaiHomePage:
         """Tap the 微粒贷 tile in 金融理财."""
@@ -63,8 +64,8 @@ class ChatsPage(Screen):
 
     def open_notifications(self) -> NotificationsPage:
         """Open the 服务通知 conversation."""
-        note(Tap(self.title_text, "link", "服务通知"))
-        self.page.get_by_role("link", name="服务通知").click()
+        note(Tap(self.title_text, "link", self.say("服务通知")))
+        self.page.get_by_role("link", name=self.say("服务通知")).click()
         return NotificationsPage(self.page, self.labels).shown()
 
 
@@ -75,7 +76,7 @@ class NotificationsPage(Screen):
 
     def message(self, title: str) -> Locator:
         """Return the notification titled ``title``."""
-        return self.page.get_by_role("article", name=title)
+        return self.page.get_by_role("article", name=self.say(title))
 
     def open_record(self) -> closure.RecordPage:
         """Tap 查看注销记录 in the closure's approval notice."""

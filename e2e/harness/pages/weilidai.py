@@ -20,9 +20,9 @@ class WeilidaiHomePage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.credit_line = page.get_by_text("可借额度")
-        self.more_button = page.get_by_role("button", name="更多")
-        self.menu = page.get_by_role("dialog", name="更多")
+        self.credit_line = page.get_by_text(self.say("可借额度"))
+        self.more_button = page.get_by_role("button", name=self.say("更多"))
+        self.menu = page.get_by_role("dialog", name=self.say("更多"))
 
     def open_more(self) -> WeilidaiHomePage:
         """Tap the "…" button at the top right; the menu slides up."""
@@ -76,7 +76,7 @@ class LoansPage(Screen):
 
     def loan(self, borrowed_on: str) -> Locator:
         """Return the loan card borrowed on ``borrowed_on`` (YYYY-MM-DD)."""
-        return self.page.get_by_role("article", name=f"借款 {borrowed_on}")
+        return self.page.get_by_role("article", name=self.say("借款 {}", borrowed_on))
 
 
 class RepayPage(Screen):
@@ -86,7 +86,7 @@ class RepayPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.breakdown = page.get_by_role("list", name="欠款明细")
+        self.breakdown = page.get_by_role("list", name=self.say("欠款明细"))
 
     def repay(self, payment_password: str) -> RepaidPage:
         """Pay everything owed with the payment password."""
@@ -96,8 +96,9 @@ class RepayPage(Screen):
     def submit(self, payment_password: str) -> None:
         """Enter a payment password and tap 确认还款 (stays here if it is refused)."""
         self.fill("支付密码", payment_password)
-        note(Tap(screen=self.title_text, role="button", name="确认还款"))
-        self.page.get_by_role("button", name=re.compile(r"^确认还款")).click()
+        pay = self.say("确认还款")  # the button says the amount after it
+        note(Tap(screen=self.title_text, role="button", name=pay))
+        self.page.get_by_role("button", name=re.compile("^" + re.escape(pay))).click()
 
 
 class RepaidPage(Screen):
@@ -129,8 +130,8 @@ class ClosedPage(Screen):
 
     def __init__(self, page: Page, labels: Labels) -> None:
         super().__init__(page, labels)
-        self.closed = page.get_by_role("heading", name="账户已注销", level=2)
-        self.no_restore = page.get_by_text("注销后无法恢复")
+        self.closed = page.get_by_role("heading", name=self.say("账户已注销"), level=2)
+        self.no_restore = page.get_by_text(self.say("注销后无法恢复"))
 
     def expect_shown(self) -> None:
         """Wait for the closed notice, not only the 微粒贷 title."""
