@@ -113,6 +113,10 @@ class Step(Generic[S]):
     act: Callable[[Journey, S], Screen]
     en: str = ""  # the name in English: the walkthroughs' English subtitles and guides
 
+    def name_in(self, locale: str) -> str:
+        """Return the step's name in ``locale`` (the Chinese one where no English is given)."""
+        return self.en if locale != "zh-CN" and self.en else self.name
+
     def __call__(self, journey: Journey) -> Screen:
         """Do the step from the journey's current screen; return the next screen."""
         return self.act(journey, journey.on(self.on))
@@ -161,6 +165,11 @@ class Flow:
         ``close_account_A_en``."""
         suffix = "" if self.locale == "zh-CN" else f"_{self.locale}"
         return f"{self.base}_{self.variant}{suffix}"
+
+    @property
+    def own_title(self) -> str:
+        """The title in the flow's own language."""
+        return self.title_en if self.locale != "zh-CN" and self.title_en else self.title
 
     def chapter_at(self, index: int) -> Chapter | None:
         """Return the chapter that starts at step ``index`` (1-based), if one does."""

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..harness.labels import VARIANTS
+from ..harness.labels import LOCALES, VARIANTS
 from .baselines import CHECKS, Baselines, FlowResult
 from .report import write_report
 from .runner import Options, run
@@ -21,6 +21,9 @@ SHOWN_LINES = 6  # drift lines printed per flow; the report has them all
 def _selection(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--flow", action="append", default=[], help="only this flow (repeatable)")
     parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
+    parser.add_argument(
+        "--locale", action="append", choices=LOCALES, help="the phone's language; default: all"
+    )
     parser.add_argument(
         "--checks",
         default=",".join(CHECKS),
@@ -50,6 +53,7 @@ def _options(args: argparse.Namespace) -> Options:
     return Options(
         flows=args.flow,
         variants=args.variant or list(VARIANTS),
+        locales=args.locale or list(LOCALES),
         checks=checks,
         mutant=args.mutant,
         base_url=args.base_url,

@@ -125,11 +125,12 @@ class FlowRecorder(Observer):
         self.page = journey.page
 
     def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
-        self.current = (index, step.name)
+        self.current = (index, step.name_in(journey.person.locale))
 
     def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
         screen, aria, png = self.capture(journey.page)
-        self.run.steps.append(StepRecord(index, step.name, list(taps), screen, aria, png))
+        name = step.name_in(journey.person.locale)
+        self.run.steps.append(StepRecord(index, name, list(taps), screen, aria, png))
 
     def step_failed(
         self, index: int, step: Step[Any], journey: Journey, taps: list[Tap], error: Exception
@@ -180,10 +181,10 @@ def drive_flow(
     """Reset the portal, seed the flow's person and run the flow, recording it; never raise."""
     run = FlowRun(
         flow=flow.name,
-        title=flow.title,
+        title=flow.own_title,
         variant=flow.variant,
         scenario=flow.scenario,
-        planned=[step.name for step in flow.steps],
+        planned=[step.name_in(flow.locale) for step in flow.steps],
     )
     # Only the flow itself fails fast: seeding keeps Playwright's generous default.
     drive(

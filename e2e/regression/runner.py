@@ -14,7 +14,7 @@ from playwright.sync_api import Browser
 
 from ..harness.flows import all_flows
 from ..harness.journey import Flow
-from ..harness.labels import LABELS, VARIANTS
+from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
 from .baselines import CHECKS, Baselines, FlowResult
 from .recording import FlowRun, drive_flow
@@ -27,6 +27,7 @@ class Options:
 
     flows: list[str] = field(default_factory=list)  # flow names; empty means every flow
     variants: list[str] = field(default_factory=lambda: list(VARIANTS))
+    locales: list[str] = field(default_factory=lambda: list(LOCALES))
     checks: tuple[str, ...] = CHECKS
     mutant: str | None = None
     base_url: str | None = None
@@ -36,16 +37,22 @@ class Options:
 
     @property
     def everything(self) -> bool:
-        """Say whether every flow of every variant is selected (so stale files may go)."""
-        return not self.flows and set(self.variants) == set(VARIANTS)
+        """Say whether every flow of every variant and language is selected (so stale files may
+        go)."""
+        return (
+            not self.flows
+            and set(self.variants) == set(VARIANTS)
+            and set(self.locales) == set(LOCALES)
+        )
 
 
 def chosen_flows(options: Options) -> list[Flow]:
     """Return every selected flow, in all_flows order."""
     chosen = [
         flow
+        for locale in options.locales
         for variant in options.variants
-        for flow in all_flows(LABELS[variant])
+        for flow in all_flows(LABEL_TABLE[variant, locale])
         if not options.flows or flow.name in options.flows
     ]
     if options.flows:
@@ -96,9 +103,10 @@ def _start_worker(options: Options) -> None:
     Finalize(None, stack.close, exitpriority=10)  # closes the browser when the worker ends
 
 
-def _drive_in_worker(variant: str, name: str, look: bool) -> tuple[FlowRun, str, str]:
+def _drive_in_worker(variant: str, locale: str, name: str, look: bool) -> tuple[FlowRun, str, str]:
     browser: Browser = _worker["browser"]
-    flow = next(flow for flow in all_flows(LABELS[variant]) if flow.name == name)
+    labels = LABEL_TABLE[variant, locale]
+    flow = next(flow for flow in all_flows(labels) if flow.name == name)
     recorded = drive_flow(browser, _worker["url"], flow, look=look)
     return recorded, browser.browser_type.name, browser.version
 
@@ -117,7 +125,10 @@ def _run_in_workers(
         initializer=_start_worker,
         initargs=(options,),
     ) as pool:
-        pending = [pool.submit(_drive_in_worker, flow.variant, flow.name, look) for flow in chosen]
+        pending = [
+            pool.submit(_drive_in_worker, flow.variant, flow.locale, flow.name, look)
+            for flow in chosen
+        ]
         for future in as_completed(pending):
             recorded, browser_name, version = future.result()
             baselines = baselines or _baselines(options, browser_name, version)
