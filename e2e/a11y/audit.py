@@ -1,0 +1,130 @@
+"""Run axe-core after every step of a flow, once per distinct screen, as an observer of the driver.
+
+A screen is distinct by its URL path and title, so a flow that comes back to a screen does not
+audit it again, while one that shows it with other content under another title (an error) does.
+See docs/a11y.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlsplit
+
+from axe_playwright_python.base import AXE_SCRIPT
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Error, Page
+
+from ..harness.driver import Observer, Outcome, drive
+from ..harness.journey import Flow, Journey, Step
+from ..harness.trail import Tap
+from ..regression.recording import ACTION_TIMEOUT_MS, short_error
+from .findings import FlowAudit, ScreenAudit, findings_of
+
+# WCAG 2.1 at levels A and AA, and nothing else (no best practices, no AAA).
+WCAG_TAGS = ("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")
+AXE_OPTIONS: dict[str, Any] = {
+    "runOnly": {"type": "tag", "values": list(WCAG_TAGS)},
+    "resultTypes": ["violations"],  # axe skips collecting the passes' details
+}
+# axe-core waits on setTimeout(…, 0) before it answers, and a flow's page keeps its timers on
+# Playwright's paused clock (e2e/harness/clock.py), so axe.run never answered there
+# (dequelabs/axe-core#3055). Inside axe only, a zero-delay timer is a MessageChannel message,
+# which the clock does not fake; its longer timers (time-outs it sets as guards) stay the page's.
+AXE_WITH_ZERO_DELAY_TIMERS = (
+    "void function (setTimeout) {\n"
+    + AXE_SCRIPT
+    + """
+}(function (callback, delay) {
+  if (delay) { return window.setTimeout.apply(window, arguments); }
+  var args = Array.prototype.slice.call(arguments, 2);
+  var channel = new MessageChannel();
+  channel.port1.onmessage = function () { callback.apply(null, args); };
+  channel.port2.postMessage(null);
+  return 0;
+})"""
+)
+# The portal picks its language from Accept-Language, which follows the context's locale.
+BROWSER_LOCALES = {"zh-CN": "zh-CN", "en": "en-US"}
+
+
+def context_args(flow: Flow, locale: str) -> dict[str, Any]:
+    """Return the phone context's options for ``flow`` in ``locale``, with motion reduced.
+
+    With motion reduced no colour is measured half-way through a transition. A flow that carries
+    its language has the driver set the browser's locale from it; for one that does not, the
+    audit sets it here.
+    """
+    args: dict[str, Any] = {"reduced_motion": "reduce"}
+    if getattr(flow, "locale", None) is None:
+        args["locale"] = BROWSER_LOCALES[locale]
+    return args
+
+
+class ScreenAuditor(Observer):
+    """Observe a drive: run axe on each distinct screen after a step, and where a step failed."""
+
+    def __init__(self, audit: FlowAudit) -> None:
+        self.audit = audit
+        self.axe = Axe(axe_script=AXE_WITH_ZERO_DELAY_TIMERS)
+        self.seen: set[tuple[str, str]] = set()
+        self.current: tuple[int, str] = (0, "(setup)")
+
+    def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
+        self.current = (index, step.name)
+
+    def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:
+        self.audit.steps_run = index
+        self.inspect(journey.page)
+
+    def step_failed(
+        self, index: int, step: Step[Any], journey: Journey, taps: list[Tap], error: Exception
+    ) -> None:
+        try:  # the screen the flow stopped on is a screen a person reaches too
+            self.inspect(journey.page)
+        except Error:
+            pass
+
+    def flow_finished(self, outcome: Outcome) -> None:
+        if outcome.error is not None:
+            index, name = self.current
+            self.audit.error = f"step {index} {name}: {short_error(outcome.error)}"
+
+    def inspect(self, page: Page) -> None:
+        """Audit the current screen unless this flow has audited it already, or it is blank."""
+        page.wait_for_load_state("load")
+        url = urlsplit(page.url)
+        path, title = url.path, page.title()
+        if url.scheme not in ("http", "https") or (path, title) in self.seen:
+            return  # about:blank before a first screen is no screen of the portal's
+        self.seen.add((path, title))
+        screen = page.evaluate("document.body ? document.body.dataset.screen || '' : ''") or path
+        result: dict[str, Any] = self.axe.run(page, options=AXE_OPTIONS).response
+        self.audit.engine = result.get("testEngine", {}).get("version", "")
+        index, name = self.current
+        self.audit.screens.append(
+            ScreenAudit(
+                index, name, screen, path, title, result["violations"], findings_of(screen, result)
+            )
+        )
+
+
+def audit_flow(
+    browser: Browser,
+    base_url: str,
+    flow: Flow,
+    locale: str,
+    *,
+    timeout_ms: int = ACTION_TIMEOUT_MS,
+) -> FlowAudit:
+    """Reset the portal, seed the flow's person and run the flow in ``locale``, auditing it."""
+    title = flow.title_en if locale == "en" and flow.title_en else flow.title
+    audit = FlowAudit(flow.name, title, flow.variant, locale, planned=len(flow.steps))
+    drive(
+        browser,
+        base_url,
+        flow,
+        [ScreenAuditor(audit)],
+        context_args=context_args(flow, locale),
+        timeout_ms=timeout_ms,
+    )
+    return audit
