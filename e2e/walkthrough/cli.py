@@ -16,7 +16,7 @@ from playwright.sync_api import Browser
 
 from ..harness.flows import all_flows
 from ..harness.journey import Flow
-from ..harness.labels import LABELS, VARIANTS
+from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
 from . import gallery
 from .produce import Walkthrough, record_walkthrough
@@ -26,9 +26,10 @@ DEFAULT_OUTPUT = Path("artifacts/walkthroughs")
 DEFAULT_JOBS = min(3, os.cpu_count() or 1)
 
 
-def flows_for(variants: list[str]) -> list[Flow]:
-    """Return every flow of ``variants``, grouped by flow (close_account_A, close_account_B, …)."""
-    per_variant = [all_flows(LABELS[v]) for v in variants]
+def flows_for(variants: list[str], locale: str = "zh-CN") -> list[Flow]:
+    """Return every flow of ``variants`` in ``locale``, grouped by flow (close_account_A,
+    close_account_B, …)."""
+    per_variant = [all_flows(LABEL_TABLE[v, locale]) for v in variants]
     order: list[str] = []
     for flows in per_variant:
         order += [f.base for f in flows if f.base not in order]
@@ -72,7 +73,7 @@ def record_all(
 
 def write_gallery(out: Path) -> Path:
     """Rebuild ``index.html`` and ``manifest.json`` from every walkthrough in ``out``."""
-    order = [f.name for f in flows_for(list(VARIANTS))]
+    order = [f.name for locale in LOCALES for f in flows_for(list(VARIANTS), locale)]
     return gallery.write(gallery.load(out, order), out)
 
 
@@ -90,6 +91,7 @@ def run_workers(flows: list[Flow], args: argparse.Namespace) -> int:
     for share in split(flows, args.jobs):
         command = [sys.executable, "-m", "e2e.walkthrough", "--jobs", "1", "--no-gallery"]
         command += ["--pace", str(args.pace), "--output", str(args.output)]
+        command += ["--locale", args.locale]
         for flow in share:
             command += ["--flow", flow.name]
         workers.append(subprocess.Popen(command))
@@ -118,6 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
     parser.add_argument(
+        "--locale",
+        choices=LOCALES,
+        default="zh-CN",
+        help="the phone's language: the portal, captions and cards in it (default: %(default)s)",
+    )
+    parser.add_argument(
         "--pace",
         type=float,
         default=Pace().seconds,
@@ -142,10 +150,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.jobs < 1:
         parser.error("--jobs must be 1 or more")
 
-    flows = choose(flows_for(args.variant or list(VARIANTS)), args.flow)
+    flows = choose(flows_for(args.variant or list(VARIANTS), args.locale), args.flow)
     if args.list:
         for flow in flows:
-            print(f"{flow.name:<24} {len(flow.steps):>2} steps  {flow.title}")
+            print(f"{flow.name:<24} {len(flow.steps):>2} steps  {flow.own_title}")
         return 0
 
     started = time.perf_counter()

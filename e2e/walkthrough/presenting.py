@@ -23,21 +23,33 @@ WEEKDAYS = "一二三四五六日"
 WEEKDAYS_EN = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-def sms_banner_html(code: str, phone: str) -> str:
+def sms_banner_html(code: str, phone: str, english: bool = False) -> str:
     """Return a phone's message banner at the top of the screen carrying ``code``."""
     masked = f"{phone[:3]}****{phone[-4:]}" if len(phone) >= 7 else phone
+    if english:
+        head, to = "SMS · now", "to"
+        text = (
+            '<div>[WeBank] Your code is <b style="font-size:17px;letter-spacing:2px">'
+            f"{html.escape(code)}</b>, valid for 5 minutes. You are closing your Weilidai "
+            "account: never share this code.</div>"
+        )
+    else:
+        head, to = "短信 · 现在", "发送至"
+        text = (
+            '<div>【微众银行】验证码 <b style="font-size:17px;letter-spacing:2px">'
+            f"{html.escape(code)}</b>，5分钟内有效。您正在申请注销微粒贷账户，请勿泄露给他人。"
+            "</div>"
+        )
     return (
         '<div style="position:absolute;left:8px;right:8px;top:8px;pointer-events:none;'
         "background:rgba(250,250,250,.97);border-radius:14px;padding:10px 12px;"
         f'box-shadow:0 6px 24px rgba(0,0,0,.28);font:14px/1.45 {FONT};color:#111">'
         '<div style="display:flex;align-items:center;gap:6px;font-size:12px;color:#666">'
         f'<span style="display:inline-block;width:16px;height:16px;border-radius:4px;'
-        f'background:{ACCENT}"></span>短信 · 现在<span style="margin-left:auto">'
-        f"发送至 {html.escape(masked)}</span></div>"
+        f'background:{ACCENT}"></span>{head}<span style="margin-left:auto">'
+        f"{to} {html.escape(masked)}</span></div>"
         '<div style="font-weight:600;margin-top:4px">106980095533</div>'
-        '<div>【微众银行】验证码 <b style="font-size:17px;letter-spacing:2px">'
-        f"{html.escape(code)}</b>，5分钟内有效。您正在申请注销微粒贷账户，请勿泄露给他人。"
-        "</div></div>"
+        f"{text}</div>"
     )
 
 
@@ -86,9 +98,11 @@ def how_long(delta: timedelta) -> tuple[str, str]:
     return f"{seconds}秒后", f"{seconds} second{'' if seconds == 1 else 's'} later"
 
 
-def time_card(before: datetime, after: datetime) -> tuple[str, str]:
+def time_card(before: datetime, after: datetime, english: bool = False) -> tuple[str, str]:
     """Return the card for time passing: its title, and the dates before and after."""
     zh, en = how_long(after - before)
+    if english:
+        return en.capitalize(), f"{_when_en(before)} → {_when_en(after)}"
     return zh, f"{_when(before)} → {_when(after)} · {en}: {_when_en(after)}"
 
 
@@ -99,6 +113,7 @@ class FilmPresenter(Presenter):
         self.journey = journey
         self.pace = pace
         self.typing_delay_ms = round(110 * pace.seconds)  # about nine keys a second
+        self.english = journey.person.locale != "zh-CN"
 
     def _show(self, page: Page, overlay: str, ms: int) -> None:
         if ms <= 0:
@@ -116,7 +131,8 @@ class FilmPresenter(Presenter):
             code = self.journey.api.last_sms(self.journey.person)
         except TestApiError:  # nothing was sent after all: nothing to show
             return
-        self._show(page, sms_banner_html(code, self.journey.person.phone), self.pace.dwell_ms * 2)
+        banner = sms_banner_html(code, self.journey.person.phone, self.english)
+        self._show(page, banner, self.pace.dwell_ms * 2)
 
     def face_check_starting(self, page: Page) -> None:
         """Show the front camera looking for a face, with its progress."""
@@ -125,7 +141,7 @@ class FilmPresenter(Presenter):
 
     def days_passed(self, before: datetime, after: datetime) -> None:
         """A listener of the one clock: a card with the date before and after."""
-        title, description = time_card(before, after)
+        title, description = time_card(before, after, self.english)
         if self.pace.card_ms > 0:
             self.journey.page.screencast.show_chapter(
                 title, description=description, duration=self.pace.card_ms * 2

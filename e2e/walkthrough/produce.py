@@ -117,11 +117,15 @@ class Filming(Observer):
             journey.page, self.flow, self.out / self.flow.name, self.pace
         )
         self.recorder.start(self.out / self.walk.file(".webm"))
-        self.recorder.card(
-            self.flow.title,
-            f"{self.flow.title_en} · {self.walk.scenario_description} · 共{len(self.flow.steps)}步",
-            self.pace.intro_ms,
-        )
+        steps = len(self.flow.steps)
+        if self.flow.locale != "zh-CN":
+            self.recorder.card(self.flow.own_title, f"{steps} steps", self.pace.intro_ms)
+        else:
+            self.recorder.card(
+                self.flow.title,
+                f"{self.flow.title_en} · {self.walk.scenario_description} · 共{steps}步",
+                self.pace.intro_ms,
+            )
 
     def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
         if self.recorder is not None:
@@ -140,8 +144,11 @@ class Filming(Observer):
             return
         try:
             if outcome.error is None:
+                english = self.flow.locale != "zh-CN"
                 self.recorder.card(
-                    "演示结束", flow_text(self.flow.base).outcome, self.pace.intro_ms
+                    "The end" if english else "演示结束",
+                    flow_text(self.flow.base, "en" if english else "zh-CN").outcome,
+                    self.pace.intro_ms,
                 )
                 if outcome.journey is not None:
                     self.walk.notes = {k: str(v) for k, v in outcome.journey.notes.items()}

@@ -238,13 +238,19 @@ class WalkthroughRecorder:
         )
         self.steps.append(record)
         chapter = self.flow.chapter_at(index)
+        english = self.flow.locale != "zh-CN"
         if chapter is not None:
             record.chapter, record.chapter_en = chapter.name, chapter.en
-            self.card(chapter.name, f"{chapter.en} · 第 {index} / {total} 步", self.pace.chapter_ms)
+            if english:
+                self.card(chapter.en, f"Step {index} of {total}", self.pace.chapter_ms)
+            else:
+                self.card(
+                    chapter.name, f"{chapter.en} · 第 {index} / {total} 步", self.pace.chapter_ms
+                )
         if self.pace.seconds > 0:
             top = float(self.page.evaluate(_FREE_BAND_JS, CAPTION_HEIGHT))
             self._caption = self.page.screencast.show_overlay(
-                caption_html(index, total, step.name, top)
+                caption_html(index, total, step.name_in(self.flow.locale), top)
             )
 
     def after_step(self, index: int, step: Step[Any], journey: Journey, taps: list[Tap]) -> None:

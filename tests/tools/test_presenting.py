@@ -29,3 +29,11 @@ def test_the_sms_banner_shows_the_code_and_a_masked_phone() -> None:
 
 def test_the_camera_fills_its_progress_in_the_time_it_is_shown() -> None:
     assert "wld-fill 1.6s" in face_camera_html(1.6)
+
+
+def test_an_english_film_shows_the_banner_and_the_time_card_in_english() -> None:
+    banner = sms_banner_html("318259", "18612343666", english=True)
+    assert "[WeBank] Your code is" in banner and "318259" in banner and "186****3666" in banner
+    assert "验证码" not in banner
+    title, dates = time_card(datetime(2026, 11, 23, 10), datetime(2026, 11, 25, 10), english=True)
+    assert (title, dates) == ("2 days later", "Mon 23 Nov 2026, 10:00 → Wed 25 Nov 2026, 10:00")
