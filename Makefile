@@ -13,6 +13,8 @@ REPORT := --html=$(REPORT_DIR)/index.html --self-contained-html --output=$(REPOR
 REPORTED := || { echo "Report: $(REPORT_DIR)/index.html"; exit 1; }
 # The one flow the other modes run as their smoke in make test.
 SMOKE_FLOW := -k test_invited_person_closes_account_and_application_is_pending
+# What make test runs in English: the language check and that flow (make test-all runs them all).
+ENGLISH_SMOKE := -k 'test_the_portal_speaks_the_phones_language or test_invited_person_closes_account_and_application_is_pending' --variant A
 
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
@@ -21,12 +23,16 @@ run: install  ## the main job: drive every flow with a screenshot per step, then
 	$(PY) -m e2e.run
 	$(PY) -m e2e.walkthrough
 
-videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/
-	$(PY) -m e2e.walkthrough
+# The phone's language of make videos (zh-CN or en); the tests and checks take --locale.
+LOCALE ?= zh-CN
+
+videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/ (LOCALE=en: in English)
+	$(PY) -m e2e.walkthrough --locale $(LOCALE)
 
 test: install  ## the fast gate: browserless and browser tests once, then one flow in a remote browser and one against gunicorn
 	rm -rf $(REPORT_DIR)
 	$(PYTEST) tests e2e/tests -q $(REPORT) $(REPORTED)
+	$(PYTEST) e2e/tests -q --locale en $(ENGLISH_SMOKE) $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)' $(REPORTED)
 	$(MAKE) --no-print-directory smoke-prod-portal $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
@@ -34,6 +40,7 @@ test: install  ## the fast gate: browserless and browser tests once, then one fl
 test-all: install  ## everything in depth: every test on both variants, every mode in full, every regression check
 	rm -rf $(REPORT_DIR)
 	MODEL_EXAMPLES=300 MODEL_STEPS=30 $(PYTEST) tests e2e/tests -q --variant A --variant B $(REPORT) $(REPORTED)
+	$(PYTEST) e2e/tests -q --locale en --variant A --variant B $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory test-prod-portal SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory regression $(REPORTED)
