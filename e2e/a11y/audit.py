@@ -1,8 +1,8 @@
 """Run axe-core after every step of a flow, once per distinct screen, as an observer of the driver.
 
-A screen is distinct by its URL path and title, so a flow that comes back to a screen does not
-audit it again, while one that shows it with other content under another title (an error) does.
-See docs/a11y.md.
+A screen is distinct by its URL path and title, and by the messages it shows (``role=alert`` or
+``status``): a flow that comes back to a screen does not audit it again, while a screen showing an
+error, or saying a code was sent, is audited as it looks then. See docs/a11y.md.
 """
 
 from __future__ import annotations
@@ -43,6 +43,8 @@ AXE_WITH_ZERO_DELAY_TIMERS = (
   return 0;
 })"""
 )
+# What a screen says of what just happened: the same screen with an error is another state of it.
+MESSAGES = "[role=alert], [role=status]"
 # The portal picks its language from Accept-Language, which follows the context's locale.
 BROWSER_LOCALES = {"zh-CN": "zh-CN", "en": "en-US"}
 
@@ -66,7 +68,7 @@ class ScreenAuditor(Observer):
     def __init__(self, audit: FlowAudit) -> None:
         self.audit = audit
         self.axe = Axe(axe_script=AXE_WITH_ZERO_DELAY_TIMERS)
-        self.seen: set[tuple[str, str]] = set()
+        self.seen: set[tuple[str, str, tuple[str, ...]]] = set()
         self.current: tuple[int, str] = (0, "(setup)")
 
     def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
@@ -93,10 +95,13 @@ class ScreenAuditor(Observer):
         """Audit the current screen unless this flow has audited it already, or it is blank."""
         page.wait_for_load_state("load")
         url = urlsplit(page.url)
-        path, title = url.path, page.title()
-        if url.scheme not in ("http", "https") or (path, title) in self.seen:
+        if url.scheme not in ("http", "https"):
             return  # about:blank before a first screen is no screen of the portal's
-        self.seen.add((path, title))
+        path, title = url.path, page.title()
+        said = tuple(page.locator(MESSAGES).all_inner_texts())
+        if (path, title, said) in self.seen:
+            return
+        self.seen.add((path, title, said))
         screen = page.evaluate("document.body ? document.body.dataset.screen || '' : ''") or path
         result: dict[str, Any] = self.axe.run(page, options=AXE_OPTIONS).response
         self.audit.engine = result.get("testEngine", {}).get("version", "")
