@@ -22,22 +22,19 @@ from .report import outcome, problems, write_report
 SHOWN_FINDINGS = 6  # findings printed per flow; the report has them all
 
 
-def chosen_flows(
-    variants: list[str], locales: list[str], names: list[str]
-) -> list[tuple[str, Flow]]:
-    """Return (locale, flow) for every selected flow, each language's in all_flows order.
+def chosen_flows(variants: list[str], locales: list[str], names: list[str]) -> list[Flow]:
+    """Return every selected flow, each language's in all_flows order.
 
     A flow is named as ``close_account`` (on every chosen variant) or ``close_account_A``.
     """
     chosen = [
-        (locale, flow)
+        flow
         for locale in locales
         for variant in variants
         for flow in all_flows(LABEL_TABLE[variant, locale])
         if not names or set(names) & names_of(flow)
     ]
-    known = {name for _locale, flow in chosen for name in names_of(flow)}
-    unknown = set(names) - known
+    unknown = set(names) - {name for flow in chosen for name in names_of(flow)}
     if unknown:
         raise SystemExit(f"no such flow: {', '.join(sorted(unknown))}")
     return chosen
@@ -93,8 +90,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f" of mutant {args.mutant}" if args.mutant else "", flush=True)
     audits: list[FlowAudit] = []
     with portal_and_browser(mutant=args.mutant) as (browser, url):
-        for locale, flow in chosen:
-            audit = audit_flow(browser, url, flow, locale)
+        for flow in chosen:
+            audit = audit_flow(browser, url, flow)
             audits.append(audit)
             show(audit, baseline)
 

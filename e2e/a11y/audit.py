@@ -45,21 +45,9 @@ AXE_WITH_ZERO_DELAY_TIMERS = (
 )
 # What a screen says of what just happened: the same screen with an error is another state of it.
 MESSAGES = "[role=alert], [role=status]"
-# The portal picks its language from Accept-Language, which follows the context's locale.
-BROWSER_LOCALES = {"zh-CN": "zh-CN", "en": "en-US"}
-
-
-def context_args(flow: Flow, locale: str) -> dict[str, Any]:
-    """Return the phone context's options for ``flow`` in ``locale``, with motion reduced.
-
-    With motion reduced no colour is measured half-way through a transition. A flow that carries
-    its language has the driver set the browser's locale from it; for one that does not, the
-    audit sets it here.
-    """
-    args: dict[str, Any] = {"reduced_motion": "reduce"}
-    if getattr(flow, "locale", None) is None:
-        args["locale"] = BROWSER_LOCALES[locale]
-    return args
+# The flow's phone, with motion reduced so that no colour is measured half-way through a
+# transition; the driver sets the browser's locale from the flow's language.
+AUDIT_CONTEXT: dict[str, Any] = {"reduced_motion": "reduce"}
 
 
 class ScreenAuditor(Observer):
@@ -117,19 +105,17 @@ def audit_flow(
     browser: Browser,
     base_url: str,
     flow: Flow,
-    locale: str,
     *,
     timeout_ms: int = ACTION_TIMEOUT_MS,
 ) -> FlowAudit:
-    """Reset the portal, seed the flow's person and run the flow in ``locale``, auditing it."""
-    title = flow.title_en if locale == "en" and flow.title_en else flow.title
-    audit = FlowAudit(flow.name, title, flow.variant, locale, planned=len(flow.steps))
+    """Reset the portal, seed the flow's person and run the flow in its language, auditing it."""
+    audit = FlowAudit(flow.name, flow.own_title, flow.variant, flow.locale, len(flow.steps))
     drive(
         browser,
         base_url,
         flow,
         [ScreenAuditor(audit)],
-        context_args=context_args(flow, locale),
+        context_args=AUDIT_CONTEXT,
         timeout_ms=timeout_ms,
     )
     return audit

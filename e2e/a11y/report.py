@@ -1,9 +1,9 @@
 """The audit's report: a JSON file per screen and ``index.md``, the summary of them all.
 
-``<out>/<locale>/<flow>/NN-<screen>.json`` holds axe's violations of the screen step NN ended
-on; ``<out>/index.md`` has the counts by impact per screen and each finding with its rule, impact,
-help text and selector, marked accepted (in the baseline), new, or blocking. See docs/a11y.md.
-"""
+``<out>/<locale>/<flow>/NN-<screen>.json`` holds axe's violations of the screen step NN ended on
+(a run writes its languages' folders afresh); ``<out>/index.md`` has the counts by impact per
+screen and each finding with its rule, impact, help text and selector, marked accepted (in the
+baseline), new, or blocking. See docs/a11y.md."""
 
 from __future__ import annotations
 
@@ -59,8 +59,9 @@ def write_report(
     """Write a JSON file per audited screen and ``index.md``; return the index's path."""
     audits = list(audits)
     out.mkdir(parents=True, exist_ok=True)
+    for locale in {audit.locale for audit in audits}:
+        shutil.rmtree(out / locale, ignore_errors=True)  # a last run's screens
     for audit in audits:
-        shutil.rmtree(out / audit.locale / audit.flow, ignore_errors=True)  # a last run's screens
         for screen in audit.screens:
             path = out / screen_file(audit, screen)
             path.parent.mkdir(parents=True, exist_ok=True)
