@@ -139,10 +139,10 @@ _MARKDOWN_EN = """\
 video {{ clock(walk.duration) }} ([MP4]({{ walk.file(".mp4") }}) · \
 [WebM]({{ walk.file(".webm") }}) · [subtitles]({{ walk.file(".en.vtt") }}) · \
 [中文]({{ other_guide }})).
->
+{% if not walk.name.endswith("_en") %}>
 > The screens are WeChat's in Chinese: each control is named as the English portal names it, \
 with the Chinese on screen in brackets, such as “Me” (我).
-
+{% endif %}
 {{ text.intro }}
 
 {% if walk.error %}> **Note: this recording did not finish** ({{ walk.error }}); only the steps \
@@ -287,9 +287,9 @@ _HTML_EN = """\
 <h1>{{ walk.title_en or walk.title }}</h1>
 <p class="summary">When this applies: {{ situation }}.
 {{ walk.step_count }} steps; video {{ clock(walk.duration) }}.</p>
-<p class="summary">The screens are WeChat's in Chinese: each control is named as the English
-portal names it, with the Chinese on screen in brackets, such as “Me” (<span
-lang="zh-CN">我</span>).</p>
+{% if not walk.name.endswith("_en") %}<p class="summary">The screens are WeChat's in Chinese: each
+control is named as the English portal names it, with the Chinese on screen in brackets, such as
+“Me” (<span lang="zh-CN">我</span>).</p>{% endif %}
 <p>{{ text.intro }}</p>
 {% if walk.error %}<p class="warn" role="alert">This recording did not finish
 ({{ walk.error }}); only the steps that were done are shown.</p>{% endif %}

@@ -318,3 +318,12 @@ def test_a_tip_is_given_once_per_guide():
     for locale in LANGUAGES:
         tips = [step.tip for step in guides.guide_steps(walk, locale)]
         assert tips[1] and tips[3] == "", locale
+
+
+def test_the_english_guide_of_an_english_film_does_not_call_its_screens_chinese():
+    walk = hand_built_walkthrough()
+    said = "The screens are WeChat's in Chinese"
+    assert said in guides.render_markdown(walk, locale="en")
+    walk.name = "close_account_B_en"
+    assert said not in guides.render_markdown(walk, locale="en")
+    assert said not in guides.render_html(walk, locale="en")
