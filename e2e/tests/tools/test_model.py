@@ -30,14 +30,6 @@ def path_number(description: str) -> int:
 
 
 @pytest.fixture
-def own_portal(tmp_path: Path) -> Iterator[LivePortal]:
-    """A portal of this test's own (the walker resets it; never a shared one)."""
-    portal = start_portal(tmp_path / "portal.sqlite3")
-    yield portal
-    portal.stop()
-
-
-@pytest.fixture
 def closed_account_usable(tmp_path: Path) -> Iterator[LivePortal]:
     """A portal where a closed account can borrow again."""
     portal = start_portal(tmp_path / "mutant.sqlite3", mutant="closed_account_usable")

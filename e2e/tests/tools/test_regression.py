@@ -29,14 +29,6 @@ def golden_path(flow: str) -> list[paths.PathStep]:
 
 
 @pytest.fixture
-def own_portal(tmp_path: Path) -> Iterator[LivePortal]:
-    """An unmutated portal of this test's own (the checks reset it; never a shared one)."""
-    portal = start_portal(tmp_path / "portal.sqlite3")
-    yield portal
-    portal.stop()
-
-
-@pytest.fixture
 def one_fen_mutant(tmp_path: Path) -> Iterator[LivePortal]:
     """A portal where owing ¥0.01 no longer blocks the closure."""
     portal = start_portal(tmp_path / "mutant.sqlite3", mutant="no_one_fen_block")
