@@ -89,6 +89,11 @@ regression-update: install  ## accept what every flow does now as its golden sta
 mutants: install  ## check that the e2e suite and the regression checks catch every portal mutant
 	$(PY) -m e2e.regression mutants
 
+.PHONY: a11y
+
+a11y: install  ## axe-core audit of every screen of every flow, both variants and languages → artifacts/a11y/
+	$(PY) -m e2e.a11y
+
 # Mutation testing of the rules and the article traced: docs/mutation.md, docs/traceability.md
 .PHONY: mutants-rules trace translations
 
