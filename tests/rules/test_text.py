@@ -122,3 +122,13 @@ def test_kefu_understands_english_questions(question: str, sender: str, says: st
     reply = kefu.answer(question, "注销账户", [], "")
     assert reply.sender == sender
     assert says in reply.text
+
+
+@pytest.mark.parametrize("lock", [timedelta(hours=3), timedelta(minutes=90)])
+def test_a_password_lock_says_its_count_in_one_chinese_form(lock: timedelta) -> None:
+    # Chinese has one form: the plural the catalogue is extracted with is the singular itself.
+    policy = verification.VerificationPolicy(password_lock=lock)
+    message = verification.try_password(Counters(pw_failures=2), False, NOW, policy).message
+    assert isinstance(message, Message)
+    assert message.plural == message.msgid
+    assert "{num}" in message.msgid and message.number in (3, 90)
