@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -649,6 +648,7 @@ def close_account_flow(labels: Labels) -> Flow:
         f"Close the Weilidai account for good (variant {labels.variant}: "
         f"{labels.english.site} → {labels.english.security} → {labels.english.close})",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -675,6 +675,7 @@ def blocked_then_repay_flow(labels: Labels) -> Flow:
         ("CLOSE-BLOCK-OWED", "REPAY-BEFORE-ANY", *PATH_TO_CLOSURE, *CLOSURE_CHECKS),
         "Closure blocked by ¥0.01 owed: repay, then close",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -709,6 +710,7 @@ def pause_borrowing_flow(labels: Labels) -> Flow:
         ),
         "Pause borrowing: search the Help Center for “turn off Weilidai”",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -732,6 +734,7 @@ def opt_out_flow(labels: Labels) -> Flow:
         ("ENTRY-PATH-ME-SERVICES", "ENTRY-SEEN-MEANS-INVITED", "OPTOUT-SETTING"),
         "Stop receiving invitations: Settings → Notifications",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -754,6 +757,7 @@ def entry_missing_kefu_flow(labels: Labels) -> Flow:
         ("CLOSE-OPTION-MISSING-ABNORMAL", "CLOSE-OPTION-MISSING-KEFU", *PATH_TO_CLOSURE[:-1]),
         f"No “{labels.english.close}” option: ask Customer Service why",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -780,6 +784,7 @@ def password_lockout_flow(labels: Labels) -> Flow:
         (*PATH_TO_CLOSURE, "CLOSE-CONSEQUENCES", "VERIFY-IDENTITY"),
         "Identity check failed: three wrong payment passwords lock it",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -843,6 +848,7 @@ def review_approved_flow(labels: Labels) -> Flow:
         ),
         "After approval: the notice, the record, the credit report; gone for good",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -886,6 +892,7 @@ def review_rejected_flow(labels: Labels) -> Flow:
         ("REVIEW-SUBMITTED", "REVIEW-WORKING-DAYS"),
         "The review says no: the notice gives the reason; the account stays",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -934,6 +941,7 @@ def reinvited_flow(labels: Labels) -> Flow:
         ),
         "Invited again after closing: a new account, no history, no priority",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -978,6 +986,7 @@ def _pause_ends(
         ("PAUSE-NO-REEVALUATION", "PAUSE-REEVALUATION", "PAUSE-KEEPS-ACCOUNT", *requirements),
         titles[1],
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -1089,6 +1098,7 @@ def sms_expired_flow(labels: Labels) -> Flow:
         ("VERIFY-IDENTITY",),
         "The SMS code expired: get a new one",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -1130,6 +1140,7 @@ def sms_too_many_wrong_flow(labels: Labels) -> Flow:
         ("VERIFY-IDENTITY",),
         "Five wrong SMS codes void it: wait, then get a new one",
         chapters,
+        locale=labels.locale,
     )
 
 
@@ -1172,12 +1183,13 @@ def face_fails_until_wait_flow(labels: Labels) -> Flow:
         ("VERIFY-IDENTITY",),
         "The face check keeps failing: wait 30 minutes, then try again",
         chapters,
+        locale=labels.locale,
     )
 
 
 def all_flows(labels: Labels) -> list[Flow]:
     """Return every flow for one variant, in the labels' language."""
-    flows = [
+    return [
         close_account_flow(labels),
         blocked_then_repay_flow(labels),
         pause_borrowing_flow(labels),
@@ -1186,7 +1198,6 @@ def all_flows(labels: Labels) -> list[Flow]:
         password_lockout_flow(labels),
         *article_rest_flows(labels),
     ]
-    return [replace(flow, locale=labels.locale) for flow in flows]
 
 
 def article_rest_flows(labels: Labels) -> list[Flow]:

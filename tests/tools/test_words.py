@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from e2e.harness.flows import all_flows, close_account_flow
 from e2e.harness.labels import LABEL_TABLE
 from e2e.harness.words import ENGLISH, HAN, NoEnglish, say
 
@@ -42,3 +43,11 @@ def test_every_entry_is_chinese_to_english_with_the_same_blanks(chinese: str):
     english = ENGLISH[chinese]
     assert HAN.search(chinese) and not HAN.search(english)
     assert chinese.count("{}") == english.count("{}")
+
+
+def test_a_flow_built_from_english_labels_is_driven_in_english():
+    english = all_flows(LABEL_TABLE["B", "en"])
+    assert {flow.locale for flow in english} == {"en"}
+    assert all(flow.name.endswith("_B_en") for flow in english)
+    assert close_account_flow(LABEL_TABLE["A", "en"]).name == "close_account_A_en"
+    assert close_account_flow(LABEL_TABLE["A", "zh-CN"]).name == "close_account_A"
