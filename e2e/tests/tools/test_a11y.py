@@ -1,6 +1,7 @@
 """The accessibility audit checks itself: closing an account passes it, a nameless field fails it.
 
-Every flow in both languages is audited by ``make a11y``; here one flow, in ``make test``. What
+Every flow in both languages is audited by ``make a11y``; here one flow per language, in
+``make test``. What
 needs no browser (fingerprints, the baseline, the report) is in tests/tools/test_a11y_report.py.
 """
 
@@ -15,7 +16,7 @@ from playwright.sync_api import Browser
 from e2e.a11y.audit import audit_flow
 from e2e.a11y.findings import Baseline
 from e2e.harness.flows import close_account_flow
-from e2e.harness.labels import LABELS
+from e2e.harness.labels import LABEL_TABLE, LABELS, LOCALES
 from e2e.harness.portal import LivePortal, start_portal
 
 # The closure's screens, as the portal names them (body[data-screen]).
@@ -30,10 +31,11 @@ def sms_code_unlabelled(tmp_path: Path) -> Iterator[LivePortal]:
     portal.stop()
 
 
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_screen_of_closing_an_account_passes_the_audit(
-    browser: Browser, own_portal: LivePortal
+    browser: Browser, own_portal: LivePortal, locale: str
 ):
-    audit = audit_flow(browser, own_portal.url, close_account_flow(LABELS["A"]))
+    audit = audit_flow(browser, own_portal.url, close_account_flow(LABEL_TABLE["A", locale]))
     assert audit.completed, audit.error
     screens = [screen.screen for screen in audit.screens]
     assert screens[0] == "wechat.me"
