@@ -76,7 +76,25 @@ def create_person(
     if spec.invited:
         _open_account(db, person, spec, now)
     db.flush()
+    if spec.other_lender:
+        db.add(
+            CreditRecord(
+                person_id=person.id,
+                account_id=OTHER_LENDER_ACCOUNT,
+                institution=str(OTHER_LENDER),
+                product=str(OTHER_LENDER_PRODUCT),
+                opened_on=(now - timedelta(days=900)).date(),
+            )
+        )
+        db.flush()
     return person
+
+
+# Another bank's line on the 征信报告 (scenario field other_lender): no 微粒贷 account is ever
+# numbered 0, so nothing done to one can reach it.
+OTHER_LENDER_ACCOUNT = 0
+OTHER_LENDER = N_("招商银行股份有限公司")
+OTHER_LENDER_PRODUCT = N_("信用卡")
 
 
 def _open_account(db: Session, person: Person, spec: Scenario, now: datetime) -> Account:

@@ -132,3 +132,27 @@ def test_wechat_works_as_before_after_the_closure(
     services = client.get("/me/services").get_data(as_text=True)
     assert 'href="/credit-report"' in services  # 征信报告 is still there
     assert 'href="/weilidai/"' not in services  # only the 微粒贷 tile is gone
+
+
+@pytest.mark.requirement("OTHER-LENDERS-UNAFFECTED")
+@pytest.mark.parametrize("outcome", ["approve", "reject"])
+def test_another_lenders_account_is_left_as_it_was(
+    client: FlaskClient,
+    auth: AuthActions,
+    control: ControlActions,
+    closure: ClosureActions,
+    outcome: str,
+) -> None:
+    person = auth.person("invited", other_lender=True, review_outcome=outcome)
+    before = client.get("/credit-report").get_data(as_text=True)
+    assert "招商银行股份有限公司" in before and "信用卡" in before
+    closure.apply(person)
+    control.advance(days=2)
+    assert control.state(person)["status"] == ("closed" if outcome == "approve" else "active")
+    report = client.get("/credit-report").get_data(as_text=True)
+    weilidai, other = report.split("<article")[1:]
+    assert "微粒贷" in weilidai and ("已注销" in weilidai) == (outcome == "approve")
+    assert "招商银行股份有限公司" in other and "信用卡" in other
+    assert 'data-testid="credit-status">正常<' in other and "注销日期" not in other
+    english = client.get("/credit-report?lang=en").get_data(as_text=True)
+    assert "China Merchants Bank Co., Ltd." in english and "Credit Card" in english
