@@ -13,8 +13,6 @@ REPORT := --html=$(REPORT_DIR)/index.html --self-contained-html --output=$(REPOR
 REPORTED := || { echo "Report: $(REPORT_DIR)/index.html"; exit 1; }
 # The one flow the other modes run as their smoke in make test.
 SMOKE_FLOW := -k test_invited_person_closes_account_and_application_is_pending
-# What make test runs in English: the language check and that flow (make test-all runs them all).
-ENGLISH_SMOKE := -k 'test_the_portal_speaks_the_phones_language or test_invited_person_closes_account_and_application_is_pending' --variant A
 
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
@@ -32,7 +30,6 @@ videos: install  ## record a walkthrough video and guide per flow into artifacts
 test: install  ## the fast gate: browserless and browser tests once, then one flow in a remote browser and one against gunicorn
 	rm -rf $(REPORT_DIR)
 	$(PYTEST) tests e2e/tests -q $(REPORT) $(REPORTED)
-	$(PYTEST) e2e/tests -q --locale en $(ENGLISH_SMOKE) $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)' $(REPORTED)
 	$(MAKE) --no-print-directory smoke-prod-portal $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
