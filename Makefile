@@ -29,7 +29,7 @@ videos: install  ## record a walkthrough video and guide per flow into artifacts
 
 test: install  ## the fast gate: browserless and browser tests once, then one flow in a remote browser and one against gunicorn
 	rm -rf $(REPORT_DIR)
-	$(PYTEST) tests e2e/tests -q $(REPORT) $(REPORTED)
+	$(PYTEST) tests e2e/tests -q -n 2 $(REPORT) $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)' $(REPORTED)
 	$(MAKE) --no-print-directory smoke-prod-portal $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
