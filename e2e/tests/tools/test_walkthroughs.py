@@ -34,6 +34,10 @@ from mock_portal import __version__ as PORTAL_VERSION
 
 TEST_PACE = Pace(0.1)
 
+# The flows it films let time pass (an SMS code expires, a review takes two days): that moves the
+# portal's one clock, so on a portal shared with other runners they must have it to themselves.
+pytestmark = pytest.mark.owns_portal
+
 
 @dataclass
 class Recording:
