@@ -38,7 +38,7 @@ class Portal:
 
 def test_the_page_clock_is_paused_at_the_portals_time_even_when_the_calls_take_a_while():
     page = Page()
-    clock = OneClock(page, Portal())  # type: ignore[arg-type]
+    clock = OneClock(page, Portal())  # type: ignore[arg-type]  # fakes of Page and PortalApi: only what install() uses
     clock.install()
     assert page.clock.paused == clock.now()
     assert clock.installed
