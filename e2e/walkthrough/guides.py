@@ -139,7 +139,7 @@ _MARKDOWN_EN = """\
 video {{ clock(walk.duration) }} ([MP4]({{ walk.file(".mp4") }}) · \
 [WebM]({{ walk.file(".webm") }}) · [subtitles]({{ walk.file(".en.vtt") }}) · \
 [中文]({{ other_guide }})).
-{% if not walk.name.endswith("_en") %}>
+{% if walk.locale == "zh-CN" %}>
 > The screens are WeChat's in Chinese: each control is named as the English portal names it, \
 with the Chinese on screen in brackets, such as “Me” (我).
 {% endif %}
@@ -287,7 +287,7 @@ _HTML_EN = """\
 <h1>{{ walk.title_en or walk.title }}</h1>
 <p class="summary">When this applies: {{ situation }}.
 {{ walk.step_count }} steps; video {{ clock(walk.duration) }}.</p>
-{% if not walk.name.endswith("_en") %}<p class="summary">The screens are WeChat's in Chinese: each
+{% if walk.locale == "zh-CN" %}<p class="summary">The screens are WeChat's in Chinese: each
 control is named as the English portal names it, with the Chinese on screen in brackets, such as
 “Me” (<span lang="zh-CN">我</span>).</p>{% endif %}
 <p>{{ text.intro }}</p>

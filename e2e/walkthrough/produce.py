@@ -68,6 +68,7 @@ class Walkthrough:
     notes: dict[str, str] = field(default_factory=dict)
     error: str = ""
     title_en: str = ""
+    locale: str = "zh-CN"  # the phone's language it was filmed in (Flow.locale)
 
     @property
     def passed(self) -> bool:
@@ -169,6 +170,7 @@ def record_walkthrough(
         base=flow.base,
         title=flow.title,
         title_en=flow.title_en,
+        locale=flow.locale,
         variant=flow.variant,
         scenario=flow.scenario,
         scenario_description=scenario.description if scenario else "",

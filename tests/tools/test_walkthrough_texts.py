@@ -324,6 +324,6 @@ def test_the_english_guide_of_an_english_film_does_not_call_its_screens_chinese(
     walk = hand_built_walkthrough()
     said = "The screens are WeChat's in Chinese"
     assert said in guides.render_markdown(walk, locale="en")
-    walk.name = "close_account_B_en"
+    walk.locale = "en"
     assert said not in guides.render_markdown(walk, locale="en")
     assert said not in guides.render_html(walk, locale="en")
