@@ -10,9 +10,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..harness.flows import all_flows
+from ..harness.flows import flows_of
 from ..harness.journey import Flow
-from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
+from ..harness.labels import LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
 from ..regression.mutants import MUTANTS
 from .audit import WCAG_TAGS, audit_flow
@@ -28,11 +28,7 @@ def chosen_flows(variants: list[str], locales: list[str], names: list[str]) -> l
     A flow is named as ``close_account`` (on every chosen variant) or ``close_account_A``.
     """
     chosen = [
-        flow
-        for locale in locales
-        for variant in variants
-        for flow in all_flows(LABEL_TABLE[variant, locale])
-        if not names or set(names) & names_of(flow)
+        flow for flow in flows_of(variants, locales) if not names or set(names) & names_of(flow)
     ]
     unknown = set(names) - {name for flow in chosen for name in names_of(flow)}
     if unknown:

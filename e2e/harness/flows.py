@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ from playwright.sync_api import expect
 
 from .api import Person
 from .journey import Flow, Journey, Step, in_chapters
-from .labels import Labels
+from .labels import LABEL_TABLE, Labels
 from .pages import (
     BlockedPage,
     ChatsPage,
@@ -1197,6 +1198,17 @@ def all_flows(labels: Labels) -> list[Flow]:
         entry_missing_kefu_flow(labels),
         password_lockout_flow(labels),
         *article_rest_flows(labels),
+    ]
+
+
+def flows_of(variants: Iterable[str], locales: Iterable[str] = ("zh-CN",)) -> list[Flow]:
+    """Return every flow of each variant in each language: a language's flows together, each
+    variant's in ``all_flows`` order."""
+    return [
+        flow
+        for locale in locales
+        for variant in variants
+        for flow in all_flows(LABEL_TABLE[variant, locale])
     ]
 
 

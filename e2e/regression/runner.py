@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Browser
 
-from ..harness.flows import all_flows
+from ..harness.flows import all_flows, flows_of
 from ..harness.journey import Flow
 from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
@@ -50,9 +50,7 @@ def chosen_flows(options: Options) -> list[Flow]:
     """Return every selected flow, in all_flows order."""
     chosen = [
         flow
-        for locale in options.locales
-        for variant in options.variants
-        for flow in all_flows(LABEL_TABLE[variant, locale])
+        for flow in flows_of(options.variants, options.locales)
         if not options.flows or flow.name in options.flows
     ]
     if options.flows:
