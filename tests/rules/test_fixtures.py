@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 import pytest
+import time_machine
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,6 +51,15 @@ def test_the_same_seed_gives_the_same_person() -> None:
     assert make_person(DEFAULT_SEED) == make_person(DEFAULT_SEED)
     assert make_person(7) == make_person(7)
     assert make_person(7) != make_person(8)
+
+
+@pytest.mark.parametrize("seed", [DEFAULT_SEED, 7])
+def test_a_person_is_the_same_on_any_day(seed: int) -> None:
+    # Faker's ssn() counted from date.today(): the ID changed overnight and a golden drifted.
+    today = make_person(seed)
+    for day in (date(2027, 3, 1), date(2031, 12, 31)):
+        with time_machine.travel(day):
+            assert make_person(seed) == today, day
 
 
 @settings(max_examples=25, deadline=None)
