@@ -23,6 +23,10 @@ from mock_portal import create_app
 
 from .browser_env import launch_options
 
+# How often the serving thread looks for stop(): socketserver's default of 0.5 s made every
+# stop() wait up to half a second, which tests that start a portal of their own paid each time.
+SHUTDOWN_POLL = 0.02
+
 
 @dataclass
 class LivePortal:
@@ -58,7 +62,12 @@ def start_portal(db_path: Path, *, mutant: str | None = None, **config: Any) -> 
 
         apply_mutant(app, mutant)
     server = make_server("127.0.0.1", 0, app, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, name="mock-portal", daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever,
+        kwargs={"poll_interval": SHUTDOWN_POLL},
+        name="mock-portal",
+        daemon=True,
+    )
     thread.start()
     return LivePortal(url=f"http://127.0.0.1:{server.server_port}", server=server, thread=thread)
 
