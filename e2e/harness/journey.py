@@ -19,6 +19,7 @@ from .clock import OneClock
 from .labels import LABEL_TABLE, Labels
 from .pages import ConsequencesPage, FacePage, PasswordPage, Screen, SmsPage, SubmittedPage
 from .trail import Tap, recording
+from .words import CHINESE, is_english
 
 S = TypeVar("S", bound=Screen)
 # The note run_flow adds to an error raised by a step; the plugin shows it in the report.
@@ -115,7 +116,7 @@ class Step(Generic[S]):
 
     def name_in(self, locale: str) -> str:
         """Return the step's name in ``locale`` (the Chinese one where no English is given)."""
-        return self.en if locale != "zh-CN" and self.en else self.name
+        return self.en if is_english(locale) and self.en else self.name
 
     def __call__(self, journey: Journey) -> Screen:
         """Do the step from the journey's current screen; return the next screen."""
@@ -163,13 +164,13 @@ class Flow:
     def name(self) -> str:
         """The flow's name with its variant (and language if not Chinese): ``close_account_A``,
         ``close_account_A_en``."""
-        suffix = "" if self.locale == "zh-CN" else f"_{self.locale}"
+        suffix = "" if self.locale == CHINESE else f"_{self.locale}"
         return f"{self.base}_{self.variant}{suffix}"
 
     @property
     def own_title(self) -> str:
         """The title in the flow's own language."""
-        return self.title_en if self.locale != "zh-CN" and self.title_en else self.title
+        return self.title_en if is_english(self.locale) and self.title_en else self.title
 
     def chapter_at(self, index: int) -> Chapter | None:
         """Return the chapter that starts at step ``index`` (1-based), if one does."""

@@ -46,6 +46,8 @@ LABEL_TABLE: dict[tuple[str, str], Labels] = {
         locale="en",
     ),
 }
-LABELS = {variant: labels for (variant, locale), labels in LABEL_TABLE.items() if locale == "zh-CN"}
+LABELS = {
+    variant: labels for (variant, locale), labels in LABEL_TABLE.items() if locale == words.CHINESE
+}
 VARIANTS = tuple(LABELS)
-LOCALES = ("zh-CN", "en")
+LOCALES = (words.CHINESE, "en")

@@ -16,6 +16,15 @@ import re
 
 HAN = re.compile(r"[\u4e00-\u9fff]")
 
+# The article's language, in which page objects and flows name what they look for.
+CHINESE = "zh-CN"
+
+
+def is_english(locale: str) -> bool:
+    """Say whether ``locale`` (a BCP 47 tag: en, en-GB, zh-CN) is English."""
+    return locale.split("-")[0].lower() == "en"
+
+
 ENGLISH: dict[str, str] = {
     # ---------------------------------------------------------------- WeChat
     "我": "Me",
@@ -136,7 +145,7 @@ class NoEnglish(KeyError):
 def say(text: str, locale: str, *values: object) -> str:
     """Return ``text`` (a key of ``ENGLISH``) in ``locale``, with ``values`` put in its ``{}``."""
     chinese = text.split("|", 1)[0]
-    if locale == "zh-CN" or not HAN.search(chinese):  # already in its language (data, a label)
+    if locale == CHINESE or not HAN.search(chinese):  # already in its language (data, a label)
         return chinese.format(*values) if values else chinese
     try:
         english = ENGLISH[text]

@@ -15,15 +15,14 @@ from typing import TYPE_CHECKING
 
 from jinja2 import DictLoader, Environment
 
+from ..harness.words import CHINESE, is_english
 from .texts import (
-    CHINESE,
     ENGLISH,
     LANGUAGES,
     FlowText,
     describe_screen,
     describe_taps,
     flow_text,
-    is_english,
     portal_english,
     step_tip,
 )

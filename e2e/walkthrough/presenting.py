@@ -17,6 +17,7 @@ from playwright.sync_api import Page
 from ..harness.api import TestApiError
 from ..harness.journey import Journey
 from ..harness.presenter import Presenter
+from ..harness.words import is_english
 from .recorder import ACCENT, FONT, Pace
 
 WEEKDAYS = "一二三四五六日"
@@ -113,7 +114,7 @@ class FilmPresenter(Presenter):
         self.journey = journey
         self.pace = pace
         self.typing_delay_ms = round(110 * pace.seconds)  # about nine keys a second
-        self.english = journey.person.locale != "zh-CN"
+        self.english = is_english(journey.person.locale)
 
     def _show(self, page: Page, overlay: str, ms: int) -> None:
         if ms <= 0:

@@ -22,6 +22,7 @@ from ..harness.driver import Observer, Outcome, drive
 from ..harness.journey import Flow, Journey, Step
 from ..harness.presenter import present_with
 from ..harness.trail import Tap
+from ..harness.words import is_english
 from . import guides, media, vtt
 from .presenting import FilmPresenter
 from .recorder import Pace, StepRecord, WalkthroughRecorder
@@ -119,7 +120,7 @@ class Filming(Observer):
         )
         self.recorder.start(self.out / self.walk.file(".webm"))
         steps = len(self.flow.steps)
-        if self.flow.locale != "zh-CN":
+        if is_english(self.flow.locale):
             self.recorder.card(self.flow.own_title, f"{steps} steps", self.pace.intro_ms)
         else:
             self.recorder.card(
@@ -145,7 +146,7 @@ class Filming(Observer):
             return
         try:
             if outcome.error is None:
-                english = self.flow.locale != "zh-CN"
+                english = is_english(self.flow.locale)
                 self.recorder.card(
                     "The end" if english else "演示结束",
                     flow_text(self.flow.base, "en" if english else "zh-CN").outcome,

@@ -20,15 +20,10 @@ from babel.messages.mofile import read_mo
 import mock_portal
 
 from ..harness.trail import Tap
+from ..harness.words import CHINESE, is_english
 
-CHINESE = "zh-CN"
 ENGLISH = "en"
 LANGUAGES = (CHINESE, ENGLISH)
-
-
-def is_english(locale: str) -> bool:
-    """Say whether ``locale`` (a BCP 47 tag: en, en-GB, zh-CN) is English."""
-    return locale.split("-")[0].lower() == "en"
 
 
 @dataclass(frozen=True)
