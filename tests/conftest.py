@@ -22,6 +22,7 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 from werkzeug.test import TestResponse
 
+from e2e.harness.stores import sqlite_url
 from mock_portal import clock, create_app, store
 from mock_portal.store import Base
 from mock_portal.views.testapi import NOT_STATE
@@ -33,21 +34,22 @@ FLOW_URL = re.compile(r"/weilidai/closure/([0-9a-f]{32})/password")
 CLOSURE_STEPS = ("consequences", "password", "sms", "sms_sent", "face", "done")
 
 
-def portal_config(database: Path, **config: Any) -> dict[str, Any]:
-    """Return the settings of a portal in test mode on the SQLite file ``database``."""
+def portal_config(database: Path | str, **config: Any) -> dict[str, Any]:
+    """Return the settings of a portal in test mode on ``database`` (a SQLite file or a URL)."""
     # Forms are posted without their anti-forgery token here; tests/portal/test_forms.py turns
     # the check back on to test it.
     settings = {"WTF_CSRF_ENABLED": False, **config}
-    return {"DATABASE_URL": f"sqlite:///{database}", "SECRET_KEY": "t", **settings}
+    url = sqlite_url(database) if isinstance(database, Path) else database
+    return {"DATABASE_URL": url, "SECRET_KEY": "t", **settings}
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Iterator[Callable[..., Flask]]:
-    """Return a factory of portals in test mode, each with its own SQLite file."""
+def make_app(database_url: Callable[[], str]) -> Iterator[Callable[..., Flask]]:
+    """Return a factory of portals in test mode, each with its own store (--database's)."""
     made: list[Flask] = []
 
     def make(**config: Any) -> Flask:
-        app = create_app(portal_config(tmp_path / f"portal{len(made)}.db", **config))
+        app = create_app(portal_config(database_url(), **config))
         made.append(app)
         return app
 

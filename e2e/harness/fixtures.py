@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,19 +24,56 @@ from .devices import PHONE, locale_args
 from .journey import Journey
 from .labels import LABEL_TABLE, Labels
 from .portal import LivePortal, start_portal
+from .postgres import PostgresUnavailable, ThrowawayPostgres
+from .stores import POSTGRES, SQLITE, store_url
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[ThrowawayPostgres]:
+    """A throwaway PostgreSQL server of this run (of each xdist worker), started on first use."""
+    try:
+        server = ThrowawayPostgres().start()
+    except PostgresUnavailable as problem:
+        pytest.fail(f"--database postgres: {problem}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def database(pytestconfig: pytest.Config) -> str:
+    """The store of the portals this test starts: the first --database, else sqlite.
+
+    With --database given, the plugin parametrizes this fixture over every choice.
+    """
+    chosen: list[str] | None = pytestconfig.getoption("--database")
+    return chosen[0] if chosen else SQLITE
+
+
+@pytest.fixture
+def database_url(
+    database: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Callable[[], str]:
+    """Return a factory of empty stores on the test's ``database``: each call makes a new one."""
+    server = request.getfixturevalue("postgres_server") if database == POSTGRES else None
+    return lambda: store_url(database, tmp_path / "stores", server)
 
 
 @pytest.fixture(scope="session")
 def live_portal(
-    pytestconfig: pytest.Config, tmp_path_factory: pytest.TempPathFactory
+    pytestconfig: pytest.Config,
+    tmp_path_factory: pytest.TempPathFactory,
+    request: pytest.FixtureRequest,
 ) -> Iterator[LivePortal]:
-    """Start this worker's own portal, or point at the one --base-url names."""
+    """Start this worker's own portal (on the first --database), or use --base-url's."""
     external = pytestconfig.getoption("--base-url", default=None)
     if external:
         yield LivePortal(url=external.rstrip("/"))
         return
+    chosen: list[str] | None = pytestconfig.getoption("--database")
+    database = chosen[0] if chosen else SQLITE
+    server = request.getfixturevalue("postgres_server") if database == POSTGRES else None
     portal = start_portal(
-        tmp_path_factory.mktemp("portal") / "portal.sqlite3",
+        store_url(database, tmp_path_factory.mktemp("portal"), server),
         mutant=pytestconfig.getoption("--mutant"),
     )
     yield portal

@@ -1,10 +1,11 @@
 """The harness's pytest plugin: its options and hooks; its fixtures live in ``fixtures``.
 
 Registered under ``[project.entry-points.pytest11]``, so any project that installs this one has
-``--variant``, ``--locale``, ``--mutant``, ``--connect-ws``, ``--reset-external``, the markers
-``every_variant``, ``any_language``, ``requirement`` and ``flow`` (the article's trace,
-``e2e.trace``) and the fixtures ``portal``, ``person``, ``journey``, ``labels``, ``variant``,
-``locale`` and a phone-sized ``page``, with no conftest to copy. The fixtures override
+``--variant``, ``--locale``, ``--database``, ``--mutant``, ``--connect-ws``,
+``--reset-external``, the markers ``every_variant``, ``any_language``, ``requirement`` and
+``flow`` (the article's trace, ``e2e.trace``) and the fixtures ``portal``, ``person``,
+``journey``, ``labels``, ``variant``, ``locale``, ``database``, ``database_url``,
+``postgres_server`` and a phone-sized ``page``, with no conftest to copy. The fixtures override
 pytest-playwright's (``browser_type_launch_args``, ``browser_context_args``, ``launch_browser``),
 so they are registered after it: see ``pytest_configure``. How to use it: docs/writing-tests.md.
 """
@@ -21,6 +22,7 @@ from ..trace import recorder
 from . import fixtures, remote_browser, shared_portal
 from .journey import FAILING_STEP
 from .labels import LOCALES, VARIANTS
+from .stores import DATABASES
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
 TRACE_PLUGIN = "weilidai-trace"
@@ -44,6 +46,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="the phone's language: the browser's locale, so the portal's, and the words the "
         "page objects look for (default zh-CN); other than zh-CN, only tests marked "
         f"{ANY_LANGUAGE} run",
+    )
+    group.addoption(
+        "--database",
+        action="append",
+        choices=DATABASES,
+        help="the store of every portal a test starts: sqlite (a file, the default) or postgres "
+        "(a throwaway PostgreSQL server started for the run); repeat it to run each test that "
+        "touches a store on each (the in-process portal of the browser tests uses the first)",
     )
     group.addoption(
         "--mutant",
@@ -127,8 +137,12 @@ def pytest_runtest_setup(item: pytest.Item) -> None:
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if "variant" in metafunc.fixturenames and not parametrizes_variant(metafunc):
+    if "variant" in metafunc.fixturenames and not parametrizes(metafunc, "variant"):
         metafunc.parametrize("variant", variants_for(metafunc))
+    chosen: list[str] | None = metafunc.config.getoption("--database")
+    if chosen and "database" in metafunc.fixturenames and not parametrizes(metafunc, "database"):
+        # Only when asked: without --database a test keeps its id (and .test_durations entry).
+        metafunc.parametrize("database", list(dict.fromkeys(chosen)))
 
 
 def variants_for(metafunc: pytest.Metafunc) -> list[str]:
@@ -161,11 +175,11 @@ def pytest_runtest_makereport(
     return report
 
 
-def parametrizes_variant(metafunc: pytest.Metafunc) -> bool:
-    """Say whether the test parametrizes ``variant`` itself (then it chooses, not the plugin)."""
+def parametrizes(metafunc: pytest.Metafunc, argname: str) -> bool:
+    """Say whether the test parametrizes ``argname`` itself (then it chooses, not the plugin)."""
     for marker in metafunc.definition.iter_markers("parametrize"):
         names = marker.args[0]
         listed = names.split(",") if isinstance(names, str) else list(names)
-        if "variant" in (name.strip() for name in listed):
+        if argname in (name.strip() for name in listed):
             return True
     return False

@@ -22,6 +22,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from mock_portal import create_app
 
 from .browser_env import launch_options
+from .stores import sqlite_url
 
 # How often the serving thread looks for stop(): socketserver's default of 0.5 s made every
 # stop() wait up to half a second, which tests that start a portal of their own paid each time.
@@ -48,15 +49,18 @@ class LivePortal:
             self.server.server_close()
 
 
-def start_portal(db_path: Path, *, mutant: str | None = None, **config: Any) -> LivePortal:
+def start_portal(store: Path | str, *, mutant: str | None = None, **config: Any) -> LivePortal:
     """Start the portal with the test API on, on a free port, in a daemon thread.
+
+    ``store`` is a SQLite file's path or any ``DATABASE_URL`` (``stores.store_url``).
 
     ``mutant`` names a deliberately broken variant of the portal (``e2e/regression/mutants.py``)
     that the e2e suite and the regression checks are expected to catch.
     """
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     logging.getLogger("mock_portal").setLevel(logging.ERROR)
-    app = create_app({"DATABASE_URL": f"sqlite:///{db_path}", "SECRET_KEY": "e2e", **config})
+    url = sqlite_url(store) if isinstance(store, Path) else store
+    app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e", **config})
     if mutant:
         from ..regression.mutants import apply_mutant
 

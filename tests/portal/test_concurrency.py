@@ -16,7 +16,6 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.cookiejar import CookieJar
-from pathlib import Path
 from typing import Any
 from urllib.error import HTTPError
 from urllib.parse import urlencode, urlsplit
@@ -37,11 +36,11 @@ TIMEOUT = 30  # seconds for one request; a loaded CI machine is slow, a hung por
 
 
 @pytest.fixture
-def portal(tmp_path: Path) -> Iterator[str]:
-    """Start a portal of this test's own; return its base URL."""
+def portal(database_url: Callable[[], str]) -> Iterator[str]:
+    """Start a portal of this test's own, on --database's store; return its base URL."""
     # start_portal quietens these loggers for the whole process; give them back afterwards.
     levels = {name: logging.getLogger(name).level for name in ("mock_portal", "werkzeug")}
-    live = start_portal(tmp_path / "portal.db")
+    live = start_portal(database_url())
     assert urlsplit(live.url).hostname == "127.0.0.1"
     yield live.url
     live.stop()
