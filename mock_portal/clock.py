@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import Connection, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from .store import ClockState
@@ -32,6 +33,25 @@ def now(db: Session | Connection) -> datetime:
     if frozen_at is not None:
         return frozen_at
     return real_beijing_now() + timedelta(seconds=offset_seconds)
+
+
+def lock(db: Session) -> None:
+    """Hold the clock row until the transaction ends, so that moves of the clock take turns.
+
+    A move reads the time and writes a later one: without the lock two simultaneous moves of a
+    day each could end one day on, not two. Requests that only read the clock never wait.
+    """
+    row = select(ClockState.id).where(ClockState.id == 1).with_for_update()
+    if db.execute(row).first() is not None:
+        return
+    # No clock row yet (real time): make one that still says real time, so there is a row to
+    # hold. Two requests may both try; the second's insert fails and it waits for the row.
+    try:
+        with db.begin_nested():
+            db.add(ClockState(id=1, frozen_at=None, offset_seconds=0))
+    except IntegrityError:
+        pass
+    db.execute(row)
 
 
 def freeze(db: Session, moment: datetime) -> None:

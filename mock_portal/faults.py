@@ -36,7 +36,11 @@ def _take_fault() -> Fault | None:
     if not _any_pending():
         return None
     with transaction() as db:
-        for fault in db.scalars(select(Fault).where(Fault.remaining > 0).order_by(Fault.id)):
+        # FOR UPDATE: a simultaneous request waits, then sees the count this one left (on
+        # PostgreSQL the row is read again and skipped once used up), so a fault for one
+        # request fails one request.
+        waiting = select(Fault).where(Fault.remaining > 0).order_by(Fault.id).with_for_update()
+        for fault in db.scalars(waiting):
             if _matches(fault):
                 fault.remaining -= 1
                 db.flush()

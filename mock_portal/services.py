@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Select, delete, exists, func, or_, select
+from sqlalchemy import Connection, Select, delete, exists, or_, select, union
 from sqlalchemy.orm import Session
 
 from weilidai_fixtures import Scenario, make_person
@@ -35,6 +35,7 @@ from .store import (
     Notification,
     Person,
     SmsCode,
+    lock_person,
 )
 
 
@@ -52,15 +53,18 @@ class Refused(Exception):
 def create_person(
     db: Session, spec: Scenario, variant: str, now: datetime, person_fields: dict[str, str]
 ) -> Person:
-    """Create a Faker-filled person in the state ``spec`` describes."""
-    count = db.scalar(select(func.count(Person.id))) or 0
-    data = make_person(DEFAULT_SEED + count)
+    """Create a Faker-filled person in the state ``spec`` describes.
+
+    The n-th person of a store is Faker's person n (``DEFAULT_SEED + id - 1``): the row's id, which
+    the database hands out once, not a count of the people, which two simultaneous creations
+    would both read and so both become the same person.
+    """
     person = Person(
-        name=person_fields.get("name", data.name),
-        phone=person_fields.get("phone", data.phone),
-        id_number=person_fields.get("id_number", data.id_number),
-        bank_card=person_fields.get("bank_card", data.bank_card),
-        payment_password=person_fields.get("payment_password", data.payment_password),
+        name="",
+        phone="",
+        id_number="",
+        bank_card="",
+        payment_password="",
         scenario=spec.name,
         variant=check_variant(variant),
         opted_out=spec.opted_out,
@@ -73,6 +77,13 @@ def create_person(
         created_at=now,
     )
     db.add(person)
+    db.flush()
+    data = make_person(DEFAULT_SEED + person.id - 1)
+    person.name = person_fields.get("name", data.name)
+    person.phone = person_fields.get("phone", data.phone)
+    person.id_number = person_fields.get("id_number", data.id_number)
+    person.bank_card = person_fields.get("bank_card", data.bank_card)
+    person.payment_password = person_fields.get("payment_password", data.payment_password)
     if spec.invited:
         _open_account(db, person, spec, now)
     db.flush()
@@ -227,15 +238,23 @@ def precheck(person: Person, now: datetime) -> rules.Precheck:
 # ---------------------------------------------------------------- time passing
 
 
-def _due_by(now: datetime) -> tuple[Select[Any], Select[Any], Select[Any]]:
-    """Return the queries for what falls due by ``now``: loans, pauses, reviews."""
-    return (
-        select(Loan).where(Loan.accrued_through < now.date()),
-        select(Account).where(Account.status == AccountStatus.PAUSED, Account.paused_until <= now),
-        select(Application).where(
-            Application.status == ApplicationStatus.PENDING, Application.decide_at <= now
-        ),
+def _due_by(
+    now: datetime, person_id: int | None = None
+) -> tuple[Select[Any], Select[Any], Select[Any]]:
+    """Return the queries for what falls due by ``now``: loans, pauses, reviews (of one person)."""
+    loans = select(Loan).where(Loan.accrued_through < now.date())
+    pauses = select(Account).where(
+        Account.status == AccountStatus.PAUSED, Account.paused_until <= now
     )
+    reviews = select(Application).where(
+        Application.status == ApplicationStatus.PENDING, Application.decide_at <= now
+    )
+    if person_id is not None:
+        mine = select(Account.id).where(Account.person_id == person_id)
+        loans = loans.where(Loan.account_id.in_(mine))
+        pauses = pauses.where(Account.person_id == person_id)
+        reviews = reviews.where(Application.account_id.in_(mine))
+    return loans, pauses, reviews
 
 
 def anything_due(connection: Connection, now: datetime) -> bool:
@@ -243,18 +262,38 @@ def anything_due(connection: Connection, now: datetime) -> bool:
     return bool(connection.scalar(select(or_(*(exists(query) for query in _due_by(now))))))
 
 
+def _people_with_something_due(db: Session, now: datetime) -> list[int]:
+    loans, pauses, reviews = _due_by(now)
+    owners = union(
+        select(Account.person_id).where(Account.id.in_(loans.with_only_columns(Loan.account_id))),
+        pauses.with_only_columns(Account.person_id),
+        select(Account.person_id).where(
+            Account.id.in_(reviews.with_only_columns(Application.account_id))
+        ),
+    )
+    return sorted(db.scalars(owners))
+
+
 def catch_up(db: Session, now: datetime) -> None:
-    """Apply whatever fell due by ``now``: interest, penalties, pause expiry, review decisions."""
+    """Apply whatever fell due by ``now``: interest, penalties, pause expiry, review decisions.
+
+    Person by person, each under their row lock (in id order, so two catch-ups never wait for
+    each other in a circle), what is due is read again after the lock: a simultaneous request
+    that caught up first, or repaid, leaves nothing to apply twice.
+    """
     today = now.date()
-    due_loans, ended_pauses, decided_reviews = _due_by(now)
-    for loan in db.scalars(due_loans):
-        overdue_days = loan_rules.accrue(loan, today)
-        if overdue_days:
-            _record_overdue(db, loan.account, overdue_days)
-    for account in db.scalars(ended_pauses):
-        _end_pause(db, account, now)
-    for application in db.scalars(decided_reviews):
-        _decide(db, application, application.decide_at)
+    for person_id in _people_with_something_due(db, now):
+        if lock_person(db, person_id) is None:
+            continue
+        due_loans, ended_pauses, decided_reviews = _due_by(now, person_id)
+        for loan in db.scalars(due_loans):
+            overdue_days = loan_rules.accrue(loan, today)
+            if overdue_days:
+                _record_overdue(db, loan.account, overdue_days)
+        for account in db.scalars(ended_pauses):
+            _end_pause(db, account, now)
+        for application in db.scalars(decided_reviews):
+            _decide(db, application, application.decide_at)
 
 
 def _record_overdue(db: Session, account: Account, days: list[date]) -> None:

@@ -36,7 +36,7 @@ from ..domain.text import N_
 from ..domain.variants import Variant, variant_for
 from ..domain.verification import VerificationPolicy
 from ..i18n import ACCEPTED, DEFAULT_LANGUAGE, LANGUAGES, language_tag, translate
-from ..store import Person, get_db, read_only, transaction
+from ..store import Person, get_db, lock_person, read_only, transaction
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -108,12 +108,23 @@ def _vary_by_language(response: Response) -> Response:
     return response
 
 
+# Methods that only read: every other request may change the person, so it takes their lock.
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
 def login_required(view: Callable[P, R]) -> Callable[P, R | BaseResponse]:
-    """Send a visitor who is not signed in to the page that lists demo people."""
+    """Send a visitor who is not signed in to the page that lists demo people.
+
+    A request that may change the signed-in person (any POST) first takes their row lock, held
+    until the view's transaction commits: what the view reads, decides and writes about them
+    is then one atomic step on PostgreSQL as on SQLite (docs/rules.md#simultaneous-requests).
+    """
 
     @functools.wraps(view)
     def wrapped(*args: P.args, **kwargs: P.kwargs) -> R | BaseResponse:
         person = current_person()
+        if person is not None and request.method not in SAFE_METHODS:
+            person = lock_person(get_db(), person.id)
         if person is None:
             return redirect(url_for("demo.index"))
         g.person = person

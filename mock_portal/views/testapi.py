@@ -17,7 +17,7 @@ from werkzeug.wrappers import Response
 from weilidai_fixtures import SCENARIOS, scenario
 
 from .. import clock, services, store
-from ..store import Fault, Person, RequestRecord, SmsCode, get_db, transaction
+from ..store import Fault, Person, RequestRecord, SmsCode, get_db, lock_person, transaction
 from .common import start_session, verification_policy
 
 bp = Blueprint("testapi", __name__, url_prefix="/__test__")
@@ -49,8 +49,9 @@ def _body() -> dict[str, Any]:
     return data
 
 
-def _person(person_id: int) -> Person:
-    person = get_db().get(Person, person_id)
+def _person(person_id: int, *, lock: bool = False) -> Person:
+    """Return the person, with their row lock (``store.lock_person``) when about to change them."""
+    person = lock_person(get_db(), person_id) if lock else get_db().get(Person, person_id)
     if person is None:
         raise BadRequest(f"no person with id {person_id}")
     return person
@@ -162,7 +163,7 @@ def get_user(person_id: int) -> Response:
 def invite(person_id: int) -> Response:
     """Invite a person again after closure: a new account, no history, no priority."""
     with transaction() as db:
-        person = _person(person_id)
+        person = _person(person_id, lock=True)
         services.reinvite(db, person, clock.now(db))
     return jsonify(person_json(person))
 
@@ -174,7 +175,7 @@ def put_closure_at(person_id: int) -> Response:
     if step not in services.CLOSURE_STEPS:
         raise BadRequest(f'send {{"step": …}}, one of {", ".join(services.CLOSURE_STEPS)}')
     with transaction() as db:
-        person = _person(person_id)
+        person = _person(person_id, lock=True)
         flow = services.put_closure_at(db, person, step, clock.now(db), verification_policy())
         if flow is None:
             url = url_for("closure.start")
@@ -218,6 +219,7 @@ def set_clock() -> Response:
         raise BadRequest(f"send exactly one of {', '.join((*units, 'now'))}")
     key = chosen[0]
     with transaction() as db:
+        clock.lock(db)  # two moves at once add up, as one after the other would
         try:
             if key == "now":
                 moment = clock.parse_moment(str(body["now"]))
