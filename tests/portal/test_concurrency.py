@@ -1,201 +1,34 @@
-"""The portal under simultaneous requests (issue 6), on a real threaded server over loopback.
+"""The portal under simultaneous requests (issue 6): closure submissions, and money racing them.
 
-Each test starts its own portal (``e2e.harness.portal.start_portal``: 127.0.0.1, port 0, test
-API on, anti-forgery tokens checked) and drives it with ``urllib`` the way phones would: each
-browser keeps its own cookies, posts forms with their token and never follows a redirect on its
-own.
-Simultaneous requests are released together by a ``threading.Barrier``.
+Each test starts a portal of its own on --database's store (``racing_portal``) and releases
+many requests together (``tests/portal/racing.py``); the end state must be one some sequential
+order of them would give, on SQLite and on PostgreSQL (docs/rules.md#simultaneous-requests).
 """
 
 from __future__ import annotations
 
-import copy
-import json
-import logging
-import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from http.cookiejar import CookieJar
-from typing import Any
-from urllib.error import HTTPError
-from urllib.parse import urlencode, urlsplit
-from urllib.request import (
-    HTTPCookieProcessor,
-    HTTPRedirectHandler,
-    ProxyHandler,
-    Request,
-    build_opener,
-)
+from collections.abc import Callable
 
 import pytest
 
-from e2e.harness.portal import start_portal
-from tests.conftest import FLOW_URL, TOKEN_INPUT
-
-TIMEOUT = 30  # seconds for one request; a loaded CI machine is slow, a hung portal is a failure
-
-
-@pytest.fixture
-def portal(database_url: Callable[[], str]) -> Iterator[str]:
-    """Start a portal of this test's own, on --database's store; return its base URL."""
-    # start_portal quietens these loggers for the whole process; give them back afterwards.
-    levels = {name: logging.getLogger(name).level for name in ("mock_portal", "werkzeug")}
-    live = start_portal(database_url())
-    assert urlsplit(live.url).hostname == "127.0.0.1"
-    yield live.url
-    live.stop()
-    for name, level in levels.items():
-        logging.getLogger(name).setLevel(level)
-
-
-# ---------------------------------------------------------------- a phone's browser, in urllib
-
-
-@dataclass(frozen=True)
-class Answer:
-    """What the portal answered: status, where it redirects to (a path) and the page."""
-
-    status: int
-    location: str
-    body: str
-
-
-class _KeepRedirects(HTTPRedirectHandler):
-    """Hand a redirect back to the caller instead of following it."""
-
-    def redirect_request(self, *args: Any, **kwargs: Any) -> None:
-        return None
-
-
-class Browser:
-    """One phone: its own cookie jar, talking to the portal on 127.0.0.1 only (no proxy)."""
-
-    def __init__(self, base_url: str, jar: CookieJar | None = None) -> None:
-        self.base_url = base_url
-        self.jar = jar if jar is not None else CookieJar()
-        self._opener = build_opener(
-            ProxyHandler({}), HTTPCookieProcessor(self.jar), _KeepRedirects()
-        )
-
-    def clone(self) -> Browser:
-        """Return another browser holding a copy of this one's cookies (the same session)."""
-        jar = CookieJar()
-        for cookie in self.jar:
-            jar.set_cookie(copy.copy(cookie))
-        return Browser(self.base_url, jar)
-
-    def open(
-        self, method: str, path: str, form: dict[str, str] | None = None, body: Any = None
-    ) -> Answer:
-        """Send one request; never follow a redirect."""
-        headers = {}
-        data = None
-        if form is not None:
-            data = urlencode(form).encode()
-            headers["Content-Type"] = "application/x-www-form-urlencoded"
-        elif body is not None:
-            data = json.dumps(body).encode()
-            headers["Content-Type"] = "application/json"
-        request = Request(self.base_url + path, data=data, headers=headers, method=method)
-        try:
-            with self._opener.open(request, timeout=TIMEOUT) as response:
-                status, location, page = response.status, response.headers, response.read()
-        except HTTPError as error:  # 3xx (not followed), 4xx and 5xx
-            status, location, page = error.code, error.headers, error.read()
-        return Answer(
-            status, urlsplit(location.get("Location", "")).path, page.decode("utf-8", "replace")
-        )
-
-    def api(self, method: str, path: str, body: Any = None) -> Any:
-        """Call the test-control API; return its JSON answer."""
-        answer = self.open(method, f"/__test__{path}", body=body)
-        assert answer.status < 300, (method, path, answer.status, answer.body)
-        return json.loads(answer.body)
-
-    def csrf_token(self, page: str) -> str:
-        """Open ``page`` and return the anti-forgery token of its form."""
-        answer = self.open("GET", page)
-        assert answer.status == 200, (page, answer.status)
-        match = TOKEN_INPUT.search(answer.body)
-        assert match, f"no anti-forgery token on {page}"
-        return match.group(1)
-
-    def submit(self, page: str, fields: dict[str, str], action: str | None = None) -> Answer:
-        """Open ``page`` and post its form with ``fields`` (to ``action``, else to the page)."""
-        token = self.csrf_token(page)
-        return self.open("POST", action or page, form={**fields, "csrf_token": token})
-
-
-def signed_in(base_url: str, scenario: str = "invited") -> tuple[dict[str, Any], Browser]:
-    """Create a person in ``scenario`` and a browser signed in as them."""
-    browser = Browser(base_url)
-    person = browser.api("POST", "/users", {"scenario": scenario})
-    browser.api("POST", "/login", {"user_id": person["id"]})
-    return person, browser
-
-
-def walk_to_face(browser: Browser, person: dict[str, Any]) -> str:
-    """Take the signed-in person through a new closure to the face check; return its token."""
-    answer = browser.submit("/weilidai/closure/", {"acknowledged": "yes"})
-    match = FLOW_URL.fullmatch(answer.location)
-    assert answer.status == 302 and match, (answer.status, answer.location)
-    token = match.group(1)
-    flow = f"/weilidai/closure/{token}"
-    answer = browser.submit(f"{flow}/password", {"payment_password": person["payment_password"]})
-    assert answer.location == f"{flow}/sms", (answer.status, answer.location)
-    answer = browser.submit(f"{flow}/sms", {}, action=f"{flow}/sms/send")
-    assert answer.location == f"{flow}/sms", (answer.status, answer.location)
-    code = browser.api("GET", f"/sms/{person['id']}")["code"]
-    answer = browser.submit(f"{flow}/sms", {"sms_code": code})
-    assert answer.location == f"{flow}/face", (answer.status, answer.location)
-    return token
-
-
-def all_at_once(calls: list[Callable[[], Answer]]) -> list[Answer]:
-    """Run every call on its own thread, all released together; return their answers in order."""
-    barrier = threading.Barrier(len(calls), timeout=TIMEOUT)
-    answers: list[Answer | BaseException | None] = [None] * len(calls)
-
-    def run(index: int, call: Callable[[], Answer]) -> None:
-        try:
-            barrier.wait()
-            answers[index] = call()
-        except BaseException as problem:  # handed to the test's thread below
-            answers[index] = problem
-
-    threads = [
-        threading.Thread(target=run, args=(index, call), daemon=True)
-        for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=3 * TIMEOUT)
-    assert not any(thread.is_alive() for thread in threads), "a request never came back"
-    for answer in answers:
-        if isinstance(answer, BaseException):
-            raise answer
-    return answers  # type: ignore[return-value]  # every slot now holds an Answer
-
-
-def face_submission(browser: Browser, token: str) -> Callable[[], Answer]:
-    """Return a call that posts the face check of flow ``token`` from a copy of ``browser``."""
-    copy_of = browser.clone()
-    form = {"csrf_token": browser.csrf_token(f"/weilidai/closure/{token}/face")}
-    return lambda: copy_of.open("POST", f"/weilidai/closure/{token}/face", form=form)
-
-
-def no_server_errors(answers: list[Answer]) -> list[int]:
-    """Return the 5xx statuses among ``answers`` (none is the only good answer)."""
-    return [answer.status for answer in answers if answer.status >= 500]
-
+from tests.portal.racing import (
+    Answer,
+    Browser,
+    all_at_once,
+    errors_of,
+    face_submission,
+    no_server_errors,
+    signed_in,
+    store_rows,
+    walk_to_face,
+)
 
 # ---------------------------------------------------------------- one closure, many submissions
 
 
 @pytest.mark.requirement("REVIEW-SUBMITTED")
-def test_twenty_simultaneous_face_submissions_make_one_application(portal: str) -> None:
-    person, browser = signed_in(portal)
+def test_twenty_simultaneous_face_submissions_make_one_application(racing_portal: str) -> None:
+    person, browser = signed_in(racing_portal)
     token = walk_to_face(browser, person)
 
     answers = all_at_once([face_submission(browser, token) for _ in range(20)])
@@ -213,9 +46,9 @@ def test_twenty_simultaneous_face_submissions_make_one_application(portal: str) 
 
 
 def test_two_closure_flows_of_one_account_submitted_at_once_make_one_application(
-    portal: str,
+    racing_portal: str,
 ) -> None:
-    person, browser = signed_in(portal)
+    person, browser = signed_in(racing_portal)
     first = walk_to_face(browser, person)
     browser.api("POST", "/clock", {"advance_seconds": 61})  # the SMS resend gap
     second = walk_to_face(browser, person)
@@ -238,11 +71,11 @@ PEOPLE_RACING = 6
 
 @pytest.mark.requirement("CLOSE-BLOCK-OWED")
 def test_repaying_and_closing_at_the_same_time_never_closes_an_account_that_still_owes(
-    portal: str,
+    racing_portal: str,
 ) -> None:
     racers = []
     for _ in range(PEOPLE_RACING):
-        person, browser = signed_in(portal)
+        person, browser = signed_in(racing_portal)
         token = walk_to_face(browser, person)
         racers.append((person, browser, token))
 
@@ -261,7 +94,7 @@ def test_repaying_and_closing_at_the_same_time_never_closes_an_account_that_stil
     answers = all_at_once(calls)
     assert no_server_errors(answers) == []
 
-    observer = Browser(portal)
+    observer = Browser(racing_portal)
     before = [observer.api("GET", f"/users/{person['id']}") for person, _, _ in racers]
     observer.api("POST", "/clock", {"advance_days": 7})  # past every review's working days
     after = [observer.api("GET", f"/users/{person['id']}") for person, _, _ in racers]
@@ -278,3 +111,96 @@ def test_repaying_and_closing_at_the_same_time_never_closes_an_account_that_stil
             assert paid_back or not lent, outcome
         if now["outstanding_fen"] > 0:
             assert now["status"] != "closed", outcome
+
+
+# ---------------------------------------------------------------- money at once
+
+
+def borrowing(browser: Browser, amount_yuan: str) -> Callable[[], Answer]:
+    """Return a call that borrows ``amount_yuan`` from a copy of ``browser``."""
+    form = {"amount": amount_yuan, "csrf_token": browser.csrf_token("/weilidai/borrow")}
+    copy_of = browser.clone()  # after the token: the session now holds its secret
+    return lambda: copy_of.open("POST", "/weilidai/borrow", form=form)
+
+
+def repaying(browser: Browser, person: dict[str, object]) -> Callable[[], Answer]:
+    """Return a call that pays off everything owed, from a copy of ``browser``."""
+    form = {
+        "payment_password": str(person["payment_password"]),
+        "csrf_token": browser.csrf_token("/weilidai/borrow"),
+    }
+    copy_of = browser.clone()
+    return lambda: copy_of.open("POST", "/weilidai/repay", form=form)
+
+
+@pytest.mark.requirement("MONEY-REVOLVING-LINE")
+def test_borrowing_at_once_never_lends_past_the_credit_line(racing_portal: str) -> None:
+    # ¥1,000 of credit, ten phones asking for ¥300 each: one after the other, three are lent.
+    person, browser = signed_in(racing_portal, credit_limit_fen=100_000)
+    loans_before = browser.api("GET", f"/users/{person['id']}")["loans"]
+
+    answers = all_at_once([borrowing(browser, "300") for _ in range(10)])
+
+    assert no_server_errors(answers) == []
+    lent = [answer for answer in answers if answer.location == "/weilidai/loans"]
+    refused = [answer for answer in answers if errors_of(answer)]
+    assert (len(lent), len(refused)) == (3, 7)
+    assert {error for answer in refused for error in errors_of(answer)} == {
+        "借款金额超过可借额度（可借 ¥100.00）"
+    }
+    state = browser.api("GET", f"/users/{person['id']}")
+    assert (state["loans"] - loans_before, state["outstanding_fen"]) == (3, 90_000)
+
+
+@pytest.mark.requirement("MONEY-REVOLVING-LINE")
+def test_repaying_at_once_pays_off_once(racing_portal: str) -> None:
+    person, browser = signed_in(racing_portal, scenario="outstanding_0_01")
+    owed = browser.api("GET", f"/users/{person['id']}")["outstanding_fen"]
+
+    answers = all_at_once([repaying(browser, person) for _ in range(8)])
+
+    assert no_server_errors(answers) == []
+    paid = [answer for answer in answers if answer.location == "/weilidai/repay/done"]
+    assert len(paid) == 1
+    # The others see what a second tap would show: nothing left to repay, nothing charged.
+    assert all("暂无待还款项" in answer.body for answer in answers if answer not in paid)
+    assert browser.api("GET", f"/users/{person['id']}")["outstanding_fen"] == 0
+    notes = [row for row in store_rows(browser, "notification") if row["kind"] == "repayment"]
+    assert len(notes) == 1 and f"¥{owed / 100:.2f}" in notes[0]["body"]
+    loans = store_rows(browser, "loan")
+    assert [loan["principal_repaid_fen"] for loan in loans] == [
+        loan["principal_fen"] for loan in loans
+    ]
+
+
+@pytest.mark.parametrize(
+    ("screen", "form"),
+    [
+        ("/weilidai/help/pause", {"confirm": "yes"}),
+        ("/weilidai/settings/notifications", {"opt_out": "yes"}),
+    ],
+    ids=["pause", "opt_out"],
+)
+@pytest.mark.requirement("STOP-BY-HIDING")
+def test_hiding_the_entry_and_borrowing_at_once_never_hide_it_from_someone_who_owes(
+    racing_portal: str, screen: str, form: dict[str, str]
+) -> None:
+    # Pausing (or opting out) hides the entry, so it is refused while money is owed; borrowing
+    # is refused once paused (or opted out). Together, one of them must lose, every time.
+    racers = [signed_in(racing_portal) for _ in range(4)]
+    calls: list[Callable[[], Answer]] = []
+    for _, browser in racers:
+        hide_form = {**form, "csrf_token": browser.csrf_token(screen)}
+        hider = browser.clone()
+        calls += [
+            lambda b=hider, f=hide_form: b.open("POST", screen, form=f),
+            borrowing(browser, "500"),
+        ]
+
+    answers = all_at_once(calls)
+
+    assert no_server_errors(answers) == []
+    for index, (person, browser) in enumerate(racers):
+        state = browser.api("GET", f"/users/{person['id']}")
+        hidden, lent = not state["entry_visible"], state["outstanding_fen"] > 0
+        assert hidden != lent, (index, state, [a.location for a in answers[2 * index :][:2]])

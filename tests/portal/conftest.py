@@ -1,0 +1,24 @@
+"""Fixtures of the portal tests that start a real server."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
+
+import pytest
+
+from e2e.harness.portal import start_portal
+
+
+@pytest.fixture
+def racing_portal(database_url: Callable[[], str]) -> Iterator[str]:
+    """Start a threaded portal of this test's own on --database's store; return its base URL."""
+    # start_portal quietens these loggers for the whole process; give them back afterwards.
+    levels = {name: logging.getLogger(name).level for name in ("mock_portal", "werkzeug")}
+    live = start_portal(database_url())
+    assert urlsplit(live.url).hostname == "127.0.0.1"
+    yield live.url
+    live.stop()
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)
