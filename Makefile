@@ -53,10 +53,12 @@ e2e: install  ## only the browser suite
 serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
 	$(PY) -m mock_portal --host $(HOST) --port $(PORT)
 
-lint: install  ## ruff (lint and format) and mypy in strict mode
+lint: install  ## ruff (lint and format), mypy in strict mode, actionlint and zizmor on .github/workflows/
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
+	.venv/bin/actionlint
+	.venv/bin/zizmor --offline .github/workflows
 
 format: install  ## ruff format and ruff check --fix
 	.venv/bin/ruff format .
