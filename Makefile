@@ -27,19 +27,24 @@ LOCALE ?= zh-CN
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/ (LOCALE=en: in English)
 	$(PY) -m e2e.walkthrough --locale $(LOCALE)
 
-test: install  ## the fast gate: browserless and browser tests once, then one flow in a remote browser and one against gunicorn
+# Every test that touches a store runs on each (docs/scale.md#postgresql).
+DATABASES := --database sqlite --database postgres
+
+test: install  ## the fast gate: browserless tests on SQLite and PostgreSQL and browser tests once, then one flow in a remote browser and one against gunicorn
 	rm -rf $(REPORT_DIR)
-	$(PYTEST) tests e2e/tests -q -n 2 $(REPORT) $(REPORTED)
+	$(PYTEST) tests e2e/tests -q -n 2 $(DATABASES) $(REPORT) $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)' $(REPORTED)
 	$(MAKE) --no-print-directory smoke-prod-portal $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
 
 test-all: install  ## everything in depth: every test on both variants, every mode in full, every regression check
 	rm -rf $(REPORT_DIR)
-	MODEL_EXAMPLES=300 MODEL_STEPS=30 $(PYTEST) tests e2e/tests -q --variant A --variant B $(REPORT) $(REPORTED)
+	MODEL_EXAMPLES=300 MODEL_STEPS=30 $(PYTEST) tests e2e/tests -q --variant A --variant B $(DATABASES) $(REPORT) $(REPORTED)
+	$(MAKE) --no-print-directory races $(REPORTED)
 	$(PYTEST) e2e/tests -q --locale en --variant A --variant B $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory test-prod-portal SCALE_SUBSET='--variant A --variant B' $(REPORTED)
+	$(MAKE) --no-print-directory test-prod-portal DATABASE=postgres SCALE_SUBSET='--variant A --variant B' $(REPORTED)
 	$(MAKE) --no-print-directory regression $(REPORTED)
 	$(MAKE) --no-print-directory model $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
@@ -108,9 +113,20 @@ translations: install  ## bring the portal's English catalogue up to date with t
 # Running at scale: docs/scale.md
 SCALE_SUBSET ?=
 WORKERS ?= 4
+# The store of make test-prod-portal and smoke-prod-portal: sqlite, or postgres (a throwaway
+# server started for the run, its URL in $$DATABASE_URL); PROD_DATABASE_URL names any other.
+DATABASE ?= sqlite
+ifeq ($(DATABASE),postgres)
+WITH_DATABASE := $(PY) -m e2e.harness.postgres --
+PROD_DATABASE_URL ?= $$DATABASE_URL
+else
+WITH_DATABASE :=
 PROD_DATABASE_URL ?= sqlite:///$$SCRATCH/portal.sqlite3
+endif
+# How often make races repeats the concurrency tests (docs/scale.md#postgresql says why 20).
+RACE_RUNS ?= 20
 
-.PHONY: serve-prod test-remote-browser test-prod-portal smoke-prod-portal
+.PHONY: serve-prod test-remote-browser test-prod-portal smoke-prod-portal races
 
 serve-prod: install  ## the portal under gunicorn at http://$(HOST):$(PORT) with $(WORKERS) worker processes
 	.venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind $(HOST):$(PORT) --workers $(WORKERS)
@@ -120,13 +136,13 @@ test-remote-browser: install  ## the e2e suite (or SCALE_SUBSET) in the browser 
 	    '.venv/bin/playwright run-server --host 127.0.0.1 --port $$PORT --unsafe' \
 	    '$(PYTEST) e2e/tests -q $(SCALE_SUBSET) --connect-ws ws://127.0.0.1:$$PORT/'
 
-test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn with 2 workers
-	bash scripts/with_server.sh gunicorn \
+test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal under gunicorn with 2 workers (DATABASE=postgres: on PostgreSQL)
+	$(WITH_DATABASE) bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
 
-smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2 workers
-	bash scripts/with_server.sh gunicorn \
+smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2 workers (DATABASE=postgres: on PostgreSQL)
+	$(WITH_DATABASE) bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e/tests -q $(SMOKE_FLOW) --base-url http://127.0.0.1:$$PORT'
 
@@ -139,3 +155,6 @@ soak: install  ## run the e2e suite RUNS times beside a busy core and name every
 
 bench: install  ## measure per-step time against the browser floor, the -n 2 speed-up, portal latency and video cost
 	$(PY) -m e2e.bench
+
+races: install  ## the concurrency tests RACE_RUNS times in a row on SQLite and on PostgreSQL
+	$(PYTEST) tests/portal/test_concurrency*.py -q -n 2 $(DATABASES) --count $(RACE_RUNS)

@@ -4,6 +4,7 @@
 #   2. a Chromium that Playwright can launch (Playwright's own download, else system chromium)
 #   3. ffmpeg where Playwright expects it (for video), plus ffprobe
 #   4. CJK fonts
+#   5. PostgreSQL's server programs (initdb, pg_ctl), for the tests on --database postgres
 # apt-get is only used when something is missing, and only when running as root;
 # otherwise the exact command to run is printed and the script exits non-zero.
 #
@@ -110,6 +111,10 @@ command -v fc-list >/dev/null || missing+=(fontconfig)
 if ! command -v fc-list >/dev/null || [ -z "$(fc-list :lang=zh family 2>/dev/null)" ]; then
     missing+=(fonts-noto-cjk)
 fi
+# The tests start a throwaway server of their own (e2e/harness/postgres.py); none is left running.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null && ! command -v initdb >/dev/null; then
+    missing+=(postgresql)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     apt_install "${missing[@]}"
     [ -n "$browser" ] || browser="$(browser_check)"
@@ -128,7 +133,10 @@ if [ ! -x "$pw_ffmpeg" ]; then
     fi
 fi
 
-# --- 5. summary ------------------------------------------------------------------------------
+# Debian's package starts a cluster of its own on port 5432; the tests never use it.
+pg_initdb="$(compgen -G "/usr/lib/postgresql/*/bin/initdb" | sort -V | tail -n1 || command -v initdb || true)"
+
+# --- 6. summary ------------------------------------------------------------------------------
 if [[ "$browser" == playwright* ]]; then
     say "browser: Playwright's Chromium (${browser#playwright })"
 else
@@ -139,6 +147,11 @@ if [ -L "$pw_ffmpeg" ]; then
     say "ffmpeg:  $pw_ffmpeg -> $(readlink "$pw_ffmpeg")"
 else
     say "ffmpeg:  $pw_ffmpeg"
+fi
+if [ -n "$pg_initdb" ]; then
+    say "postgres: $("$pg_initdb" --version)"
+else
+    say "postgres: WARNING: no initdb found; --database postgres (make test) will fail"
 fi
 cjk_font="$(fc-list :lang=zh family 2>/dev/null | head -n1 || true)"
 if [ -n "$cjk_font" ]; then
