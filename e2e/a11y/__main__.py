@@ -23,7 +23,7 @@ SHOWN_FINDINGS = 6  # findings printed per flow; the report has them all
 
 
 def chosen_flows(variants: list[str], locales: list[str], names: list[str]) -> list[Flow]:
-    """Return every selected flow, each language's in all_flows order.
+    """Return every selected flow, each language's in the article's order.
 
     A flow is named as ``close_account`` (on every chosen variant) or ``close_account_A``.
     """

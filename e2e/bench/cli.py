@@ -33,7 +33,7 @@ from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
 from ..harness.driver import Observer, Outcome, drive
 from ..harness.fixtures import STEP_LOG_ENV
-from ..harness.flows import all_flows
+from ..harness.flows import every_flow
 from ..harness.journey import Flow, Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import LivePortal, start_portal
@@ -531,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
     chosen = [
         flow
         for variant in args.variant or VARIANTS
-        for flow in all_flows(LABELS[variant])
+        for flow in every_flow(LABELS[variant])
         if not args.flow or flow.name in args.flow
     ]
     if not chosen:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Generic, Literal, Protocol, Self, TypeVar, overload
 
 from playwright.sync_api import Page
@@ -146,13 +147,38 @@ class Chapter:
     en: str
 
 
-@dataclass(frozen=True)
+class Section(Enum):
+    """The parts of the seed article a flow shows, in the article's order: (Chinese, English)."""
+
+    PAUSE = ("暂停借款", "Pause borrowing")
+    OPT_OUT = ("不再接收邀请", "Stop the invitations")
+    CLOSE = ("注销账户", "Close the account")
+    GOING_WRONG = ("出了问题怎么办", "When things go wrong")
+    AFTER_CLOSURE = ("注销之后", "After the closure")
+
+    @property
+    def title(self) -> str:
+        """The section's name in Chinese."""
+        return self.value[0]
+
+    @property
+    def en(self) -> str:
+        """The section's name in English."""
+        return self.value[1]
+
+
+@dataclass(frozen=True, kw_only=True)
 class Flow:
-    """A named journey on one client variant: who it starts as, its steps, its title."""
+    """A named journey on one client variant: who it starts as, its steps, its title.
+
+    Flows are declared in e2e/harness/flows/ with ``@flow(...)`` (``flows.registry``), which
+    builds them; build one by calling its declaration with the labels.
+    """
 
     base: str
     variant: str
     scenario: str
+    section: Section
     title: str
     steps: tuple[Step[Any], ...]
     requirements: tuple[str, ...] = ()  # the article's requirements it checks (e2e/trace)

@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Browser
 
-from ..harness.flows import all_flows, flows_of
+from ..harness.flows import every_flow, flows_of
 from ..harness.journey import Flow
 from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
@@ -47,7 +47,7 @@ class Options:
 
 
 def chosen_flows(options: Options) -> list[Flow]:
-    """Return every selected flow, in all_flows order."""
+    """Return every selected flow, in the article's order (``flows_of``)."""
     chosen = [
         flow
         for flow in flows_of(options.variants, options.locales)
@@ -104,7 +104,7 @@ def _start_worker(options: Options) -> None:
 def _drive_in_worker(variant: str, locale: str, name: str, look: bool) -> tuple[FlowRun, str, str]:
     browser: Browser = _worker["browser"]
     labels = LABEL_TABLE[variant, locale]
-    flow = next(flow for flow in all_flows(labels) if flow.name == name)
+    flow = next(flow for flow in every_flow(labels) if flow.name == name)
     recorded = drive_flow(browser, _worker["url"], flow, look=look)
     return recorded, browser.browser_type.name, browser.version
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..harness.driver import Observer, Outcome, drive
-from ..harness.flows import all_flows
+from ..harness.flows import every_flow
 from ..harness.journey import Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import portal_and_browser
@@ -78,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     results: list[FlowResult] = []
     with portal_and_browser(args.base_url) as (browser, base_url):
         for variant in variants:
-            for flow in all_flows(LABELS[variant]):
+            for flow in every_flow(LABELS[variant]):
                 folder = out / flow.name
                 outcome = drive(browser, base_url, flow, [StepScreenshots(folder)])
                 results.append(result_of(outcome, folder))

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..harness.flows import all_flows
-from ..harness.journey import Flow
-from ..harness.labels import LABELS, VARIANTS
+from ..harness.flows import Declaration, declarations
 from ..model.graph import MODEL, Transition
 from .coverage import MARKER, ROOT, Check, TraceMap, collect
 from .requirements import Requirement, Section, load
@@ -40,8 +38,8 @@ def functions(checks: Iterable[Check]) -> dict[str, list[str]]:
     return ways
 
 
-def _flows(requirement: Requirement, flows: list[Flow]) -> list[str]:
-    return [flow.base for flow in flows if requirement.id in flow.requirements]
+def _flows(requirement: Requirement, flows: list[Declaration]) -> list[str]:
+    return [declared.name for declared in flows if requirement.id in declared.requirements]
 
 
 def _transitions(requirement: Requirement, transitions: Iterable[Transition]) -> list[str]:
@@ -74,7 +72,7 @@ def _requirement(
 def generated(trace: TraceMap, sections: tuple[Section, ...] | None = None) -> str:
     """Return the generated section of docs/traceability.md, markers included."""
     sections = load() if sections is None else sections
-    flows = all_flows(LABELS[VARIANTS[0]])
+    flows = declarations()
     checks = trace.checks()
     summary = [
         "| requirement | test functions | flows | model transitions |",

@@ -18,20 +18,19 @@ from typing import Any
 
 import pytest
 
-from ..harness.flows import all_flows
+from ..harness.flows import MARKER as FLOW
+from ..harness.flows import Declaration, declarations
 from ..harness.journey import Flow
-from ..harness.labels import LABELS, VARIANTS
 from .coverage import MARKER, Covered, TraceMap
 from .report import render_results
 from .requirements import ARTICLE, by_id, load
 
 REQUIREMENT = "requirement"
-FLOW = "flow"
 MARKERS = (
     f"{REQUIREMENT}(*ids): this test checks these requirements of the article "
     "(e2e/trace/article.toml)",
-    f"{FLOW}(name): this test drives the named flow of e2e/harness/flows.py, so it checks the "
-    "flow's requirements",
+    f"{FLOW}(name): this test drives the flow declared as name in e2e/harness/flows/ (the flow "
+    "fixture builds it), so it checks the flow's requirements",
 )
 # Where an xdist worker leaves its map for the controller (sent with its other output at the end).
 WORKER_OUTPUT = "weilidai_trace"
@@ -39,9 +38,9 @@ TRACE_REPORT = "traceability.md"
 
 
 @cache
-def flows_by_name() -> dict[str, Flow]:
-    """Return every flow by its name without the variant (its requirements are the same on each)."""
-    return {flow.base: flow for flow in all_flows(LABELS[VARIANTS[0]])}
+def flows_by_name() -> dict[str, Declaration]:
+    """Return every declared flow by its name (its requirements are the same on every variant)."""
+    return {declared.name: declared for declared in declarations()}
 
 
 def carried(value: object) -> list[Covered]:
@@ -74,8 +73,8 @@ def declared(item: pytest.Item) -> tuple[list[Covered], list[str]]:
         for name in marker.args:
             if name not in flows:
                 problems.append(
-                    f"{item.nodeid}: @pytest.mark.{FLOW}({name!r}) names no flow of "
-                    f"e2e/harness/flows.py (there are {', '.join(sorted(flows))})"
+                    f"{item.nodeid}: @pytest.mark.{FLOW}({name!r}) names no flow "
+                    f"declared in e2e/harness/flows/ (there are {', '.join(sorted(flows))})"
                 )
                 continue
             found += [(requirement, f"flow {name}") for requirement in flows[name].requirements]

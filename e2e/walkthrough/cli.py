@@ -14,7 +14,7 @@ from pathlib import Path
 
 from playwright.sync_api import Browser
 
-from ..harness.flows import all_flows
+from ..harness.flows import every_flow
 from ..harness.journey import Flow
 from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
@@ -29,7 +29,7 @@ DEFAULT_JOBS = min(3, os.cpu_count() or 1)
 def flows_for(variants: list[str], locale: str = "zh-CN") -> list[Flow]:
     """Return every flow of ``variants`` in ``locale``, grouped by flow (close_account_A,
     close_account_B, …)."""
-    per_variant = [all_flows(LABEL_TABLE[v, locale]) for v in variants]
+    per_variant = [every_flow(LABEL_TABLE[v, locale]) for v in variants]
     order: list[str] = []
     for flows in per_variant:
         order += [f.base for f in flows if f.base not in order]

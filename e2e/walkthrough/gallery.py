@@ -14,39 +14,17 @@ from jinja2 import Environment
 
 from mock_portal import __version__ as PORTAL_VERSION
 
+from ..harness.flows import in_section
+from ..harness.journey import Section
 from .guides import clock
 from .produce import Walkthrough
 
 MANIFEST = "manifest.json"
 INDEX = "index.html"
 
-# The article's sections, in its order, and the flows that show each (by base name).
-SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (
-        "暂停借款",
-        "Pause borrowing",
-        (
-            "pause_borrowing",
-            "pause_ends_eligible",
-            "pause_ends_not_eligible",
-            "pause_ends_opted_out",
-        ),
-    ),
-    ("不再接收邀请", "Stop the invitations", ("opt_out",)),
-    ("注销账户", "Close the account", ("close_account", "blocked_then_repay")),
-    (
-        "出了问题怎么办",
-        "When things go wrong",
-        (
-            "entry_missing_kefu",
-            "password_lockout",
-            "sms_expired",
-            "sms_too_many_wrong",
-            "face_fails_until_wait",
-            "review_rejected",
-        ),
-    ),
-    ("注销之后", "After the closure", ("review_approved", "reinvited")),
+# The article's sections, in its order, and the flows that show each (by base name): the registry's.
+SECTIONS: tuple[tuple[str, str, tuple[str, ...]], ...] = tuple(
+    (section.title, section.en, tuple(in_section(section))) for section in Section
 )
 OTHERS = ("其他", "Other")
 

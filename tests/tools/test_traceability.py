@@ -10,8 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from e2e.harness.flows import all_flows
-from e2e.harness.labels import LABELS, VARIANTS
+from e2e.harness.flows import declarations
 from e2e.model.graph import MODEL
 from e2e.trace.coverage import ROOT, TraceMap, collect
 from e2e.trace.docs import DOCS_PAGE, REGENERATE, updated
@@ -76,12 +75,8 @@ def test_docs_traceability_md_is_up_to_date(trace: TraceMap) -> None:
 
 def test_flows_and_transitions_name_known_requirements() -> None:
     known = by_id()
-    for variant in VARIANTS:
-        for flow in all_flows(LABELS[variant]):
-            assert set(flow.requirements) <= set(known), (flow.name, flow.requirements)
-    named = {flow.base: flow.requirements for flow in all_flows(LABELS[VARIANTS[0]])}
-    for variant in VARIANTS[1:]:  # the recorder reads a flow's requirements off one variant
-        assert {f.base: f.requirements for f in all_flows(LABELS[variant])} == named
+    for declared in declarations():  # a flow's requirements are declared once, for every variant
+        assert set(declared.requirements) <= set(known), (declared.name, declared.requirements)
     for transition in MODEL.transitions:
         assert set(transition.requirements) <= set(known), transition.key
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from e2e.harness.flows import all_flows, close_account_flow
+from e2e.harness.flows import close_account_flow, every_flow
 from e2e.harness.labels import LABEL_TABLE
 from e2e.harness.words import ENGLISH, HAN, NoEnglish, say
 
@@ -46,7 +46,7 @@ def test_every_entry_is_chinese_to_english_with_the_same_blanks(chinese: str):
 
 
 def test_a_flow_built_from_english_labels_is_driven_in_english():
-    english = all_flows(LABEL_TABLE["B", "en"])
+    english = every_flow(LABEL_TABLE["B", "en"])
     assert {flow.locale for flow in english} == {"en"}
     assert all(flow.name.endswith("_B_en") for flow in english)
     assert close_account_flow(LABEL_TABLE["A", "en"]).name == "close_account_A_en"

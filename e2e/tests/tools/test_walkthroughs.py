@@ -21,7 +21,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from e2e.harness import shared_portal
 from e2e.harness.devices import PHONE
-from e2e.harness.flows import all_flows
+from e2e.harness.flows import every_flow
 from e2e.harness.journey import Flow
 from e2e.harness.labels import LABELS, VARIANTS
 from e2e.harness.portal import LivePortal
@@ -50,7 +50,7 @@ class Recording:
 
 def flows_to_record(variant: str) -> list[Flow]:
     """The two shortest flows of a variant (every flow shares the recorder's code path)."""
-    return sorted(all_flows(LABELS[variant]), key=lambda f: len(f.steps))[:2]
+    return sorted(every_flow(LABELS[variant]), key=lambda f: len(f.steps))[:2]
 
 
 def _record_once(

@@ -1,0 +1,140 @@
+"""The one list of flows: each declared once, with ``@flow(...)``; every list derives from it.
+
+A declaration says what a flow is (its name, the scenario its person starts as, the article's
+section it shows, its titles and the requirements it checks); the function under it says what the
+person does, as ``in_chapters(...)`` of steps. The tests (``@pytest.mark.flow`` and the ``flow``
+fixture), the main run, the bench, the regression checks, the walkthroughs and their gallery, the
+accessibility audit and the trace all read this registry, as pytest derives its collection from
+markers. Writing a flow: docs/writing-tests.md#steps-and-flows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from ..journey import Chapter, Flow, Section, Step
+from ..labels import LABEL_TABLE, Labels
+
+# The marker by which a test says which flow it drives: @pytest.mark.flow("close_account").
+MARKER = "flow"
+
+# What a flow's function returns: its steps and its chapters (``in_chapters``).
+Chaptered = tuple[tuple[Step[Any], ...], tuple[Chapter, ...]]
+Plan = Callable[[Labels], Chaptered]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Declaration:
+    """A flow as declared: call it with one variant's labels to build the ``Flow``.
+
+    The titles may name the variant's screens: ``{variant}``, ``{site}``, ``{security}`` and
+    ``{close}`` are filled from the labels (the English title from their English names).
+    """
+
+    name: str
+    scenario: str
+    section: Section
+    titles: tuple[str, str]  # (Chinese, English)
+    requirements: tuple[str, ...]
+    plan: Plan
+
+    def __call__(self, labels: Labels) -> Flow:
+        """Build the flow on ``labels``' variant, driven in their language."""
+        steps, chapters = self.plan(labels)
+        chinese, english = self.titles
+        return Flow(
+            base=self.name,
+            variant=labels.variant,
+            scenario=self.scenario,
+            section=self.section,
+            title=_filled(chinese, labels),
+            title_en=_filled(english, labels.english),
+            steps=steps,
+            requirements=self.requirements,
+            chapters=chapters,
+            locale=labels.locale,
+        )
+
+
+def _filled(title: str, labels: Labels) -> str:
+    return title.format(
+        variant=labels.variant, site=labels.site, security=labels.security, close=labels.close
+    )
+
+
+_DECLARED: dict[str, Declaration] = {}
+
+
+def flow(
+    *,
+    name: str,
+    scenario: str,
+    section: Section,
+    titles: tuple[str, str],
+    requirements: tuple[str, ...] = (),
+) -> Callable[[Plan], Declaration]:
+    """Declare the flow whose steps the decorated function returns; it must be ``<name>_flow``.
+
+    The function keeps its name as the declaration, so ``close_account_flow(labels)`` builds
+    the ``close_account`` flow.
+    """
+
+    def register(plan: Plan) -> Declaration:
+        if name in _DECLARED:
+            raise ValueError(f"flow {name!r} is declared twice")
+        if plan.__name__ != f"{name}_flow":
+            raise ValueError(f"the function of flow {name!r} is {plan.__name__}, not {name}_flow")
+        declared = Declaration(
+            name=name,
+            scenario=scenario,
+            section=section,
+            titles=titles,
+            requirements=requirements,
+            plan=plan,
+        )
+        _DECLARED[name] = declared
+        return declared
+
+    return register
+
+
+def declarations() -> list[Declaration]:
+    """Return every declared flow in the article's order: by section, then as declared."""
+    order = list(Section)
+    return sorted(_DECLARED.values(), key=lambda declared: order.index(declared.section))
+
+
+def declaration(name: str) -> Declaration:
+    """Return the flow declared as ``name`` (its base name, without the variant)."""
+    if name not in _DECLARED:
+        known = ", ".join(sorted(_DECLARED))
+        raise KeyError(f"no flow is declared as {name!r} in e2e/harness/flows/ (there are {known})")
+    return _DECLARED[name]
+
+
+def names() -> list[str]:
+    """Return the base name of every declared flow, in the article's order."""
+    return [declared.name for declared in declarations()]
+
+
+def in_section(section: Section) -> list[str]:
+    """Return the base names of the flows that show ``section`` of the article, in its order."""
+    return [declared.name for declared in declarations() if declared.section is section]
+
+
+def every_flow(labels: Labels) -> list[Flow]:
+    """Return every flow built on ``labels``' variant, in their language, in the article's order."""
+    return [declared(labels) for declared in declarations()]
+
+
+def flows_of(variants: Iterable[str], locales: Iterable[str] = ("zh-CN",)) -> list[Flow]:
+    """Return every flow of each variant in each language: a language's flows together, each
+    variant's in the article's order."""
+    return [
+        built
+        for locale in locales
+        for variant in variants
+        for built in every_flow(LABEL_TABLE[variant, locale])
+    ]
