@@ -2,14 +2,15 @@
 
 ``live_portal`` (in-process, or --base-url) → ``base_url`` → ``browser_context_args`` (a phone)
 → ``page`` (pytest-playwright) → ``portal`` (the test-control API on the page's cookies) →
-``person`` (seed someone and sign the browser in) → ``journey`` (that person on the page).
+``person`` (seed someone and sign the browser in) → ``journey`` (that person on the page);
+``flow`` (the flow a test's ``@pytest.mark.flow`` names) → ``journey.of(flow)`` (its person).
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,8 @@ from .api import Person, PortalApi
 from .browser_env import LAUNCH_ARGS, chromium_executable
 from .clock import OneClock
 from .devices import PHONE, locale_args
-from .journey import Journey
+from .flows import MARKER, declaration
+from .journey import Flow, Journey
 from .labels import LABEL_TABLE, Labels
 from .portal import LivePortal, start_portal
 from .postgres import PostgresUnavailable, ThrowawayPostgres
@@ -211,14 +213,43 @@ def person(portal: PortalApi, locale: str, request: pytest.FixtureRequest) -> Ca
     return create
 
 
+@dataclass(frozen=True)
+class Journeys:
+    """The ``journey`` fixture: starts a freshly seeded person on the test's page."""
+
+    page: Page
+    portal: PortalApi
+    person: Callable[..., Person]
+
+    def __call__(self, scenario: str = "invited", **overrides: Any) -> Journey:
+        """Seed a person as ``scenario`` (``journey("recent_loan")``); start them on the page."""
+        return Journey(self.page, self.portal, self.person(scenario, **overrides))
+
+    def of(self, flow: Flow, **overrides: Any) -> Journey:
+        """Seed the person ``flow`` starts as (its scenario, its variant); start them on the page.
+
+        ``journey.of(flow).run(flow.steps)``: the scenario is said once, where the flow is declared.
+        """
+        return self(flow.scenario, variant=flow.variant, **overrides)
+
+
 @pytest.fixture
-def journey(page: Page, portal: PortalApi, person: Callable[..., Person]) -> Callable[..., Journey]:
-    """Return a factory: ``journey("recent_loan")`` seeds a person and starts them on ``page``."""
+def journey(page: Page, portal: PortalApi, person: Callable[..., Person]) -> Journeys:
+    """Return a factory: ``journey("recent_loan")`` seeds a person and starts them on ``page``;
+    ``journey.of(flow)`` seeds the person a flow starts as."""
+    return Journeys(page, portal, person)
 
-    def start(scenario: str = "invited", **overrides: Any) -> Journey:
-        return Journey(page, portal, person(scenario, **overrides))
 
-    return start
+@pytest.fixture
+def flow(request: pytest.FixtureRequest, labels: Labels) -> Flow:
+    """The flow the test's ``@pytest.mark.flow(name)`` names, on its variant, in its language."""
+    marker = request.node.get_closest_marker(MARKER)
+    if marker is None or len(marker.args) != 1:
+        pytest.fail(
+            f"{request.node.nodeid}: the flow fixture needs @pytest.mark.{MARKER}(name)",
+            pytrace=False,
+        )
+    return declaration(str(marker.args[0]))(labels)
 
 
 @pytest.fixture

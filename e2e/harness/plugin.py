@@ -4,7 +4,7 @@ Registered under ``[project.entry-points.pytest11]``, so any project that instal
 ``--variant``, ``--locale``, ``--database``, ``--mutant``, ``--connect-ws``,
 ``--reset-external``, the markers ``every_variant``, ``any_language``, ``requirement`` and
 ``flow`` (the article's trace, ``e2e.trace``) and the fixtures ``portal``, ``person``,
-``journey``, ``labels``, ``variant``, ``locale``, ``database``, ``database_url``,
+``journey``, ``flow``, ``labels``, ``variant``, ``locale``, ``database``, ``database_url``,
 ``postgres_server`` and a phone-sized ``page``, with no conftest to copy. The fixtures override
 pytest-playwright's (``browser_type_launch_args``, ``browser_context_args``, ``launch_browser``),
 so they are registered after it: see ``pytest_configure``. How to use it: docs/writing-tests.md.
@@ -19,7 +19,7 @@ from collections.abc import Generator
 import pytest
 
 from ..trace import recorder
-from . import fixtures, remote_browser, shared_portal
+from . import fixtures, flows, remote_browser, shared_portal
 from .journey import FAILING_STEP
 from .labels import LOCALES, VARIANTS
 from .stores import DATABASES
@@ -129,7 +129,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 def speaks_any_language(item: pytest.Item) -> bool:
     """Say whether a test runs in any --locale: marked so, or a flow's test (flows say their
     words through the labels)."""
-    return any(item.get_closest_marker(name) for name in (ANY_LANGUAGE, "flow"))
+    return any(item.get_closest_marker(name) for name in (ANY_LANGUAGE, flows.MARKER))
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:

@@ -3,21 +3,21 @@
 Each flow's steps check what the person sees; each test then checks what the portal recorded.
 They start where the article's story does, so the client variant changes nothing they see: each
 runs on one variant (chosen by its name), both in ``make test-all``. Time passes through the one
-clock (``journey.let_time_pass``), so the page and the portal agree on it.
+clock (``journey.let_time_pass``), so the page and the portal agree on it. Each test's ``flow`` is
+the one its marker names, and ``journey.of(flow)`` seeds the person the flow starts as.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from e2e.harness import flows
 from e2e.harness.pages import FacePage
 
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("review_approved")
-def test_review_approved_closes_for_good_with_a_record_to_keep(journey, portal, labels):
-    trip = journey("closure_pending").run(flows.review_approved_flow(labels).steps)
+def test_review_approved_closes_for_good_with_a_record_to_keep(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["status"], state["entry_visible"], state["loans"]) == ("closed", False, 0)
     assert state["application"]["status"] == "approved"
@@ -26,8 +26,8 @@ def test_review_approved_closes_for_good_with_a_record_to_keep(journey, portal, 
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("review_rejected")
-def test_review_rejected_says_why_and_keeps_the_account(journey, portal, labels):
-    trip = journey("review_rejected").run(flows.review_rejected_flow(labels).steps)
+def test_review_rejected_says_why_and_keeps_the_account(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["status"], state["entry_visible"]) == ("active", True)
     assert state["application"]["status"] == "rejected"
@@ -35,8 +35,8 @@ def test_review_rejected_says_why_and_keeps_the_account(journey, portal, labels)
 
 
 @pytest.mark.flow("reinvited")
-def test_reinvited_after_closure_gets_a_new_account_without_history(journey, portal, labels):
-    trip = journey("closed").run(flows.reinvited_flow(labels).steps)
+def test_reinvited_after_closure_gets_a_new_account_without_history(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["status"], state["accounts"], state["loans"]) == ("active", 2, 0)
     assert state["application"] is None
@@ -44,8 +44,8 @@ def test_reinvited_after_closure_gets_a_new_account_without_history(journey, por
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("pause_ends_eligible")
-def test_pause_ends_eligible_brings_the_entry_back(journey, portal, labels):
-    trip = journey("paused").run(flows.pause_ends_eligible_flow(labels).steps)
+def test_pause_ends_eligible_brings_the_entry_back(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["status"], state["entry_visible"], state["paused_until"]) == (
         "active",
@@ -56,8 +56,8 @@ def test_pause_ends_eligible_brings_the_entry_back(journey, portal, labels):
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("pause_ends_not_eligible")
-def test_pause_ends_not_eligible_keeps_the_entry_hidden(journey, portal, labels):
-    trip = journey("paused_not_eligible").run(flows.pause_ends_not_eligible_flow(labels).steps)
+def test_pause_ends_not_eligible_keeps_the_entry_hidden(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["status"], state["entry_visible"], state["paused_until"]) == (
         "paused",
@@ -68,8 +68,8 @@ def test_pause_ends_not_eligible_keeps_the_entry_hidden(journey, portal, labels)
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("pause_ends_opted_out")
-def test_pause_ends_opted_out_sends_no_invitation(journey, portal, labels):
-    trip = journey("paused_opted_out").run(flows.pause_ends_opted_out_flow(labels).steps)
+def test_pause_ends_opted_out_sends_no_invitation(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     state = portal.state(trip.person)
     assert (state["entry_visible"], state["opted_out"], state["paused_until"]) == (
         False,
@@ -80,8 +80,8 @@ def test_pause_ends_opted_out_sends_no_invitation(journey, portal, labels):
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("sms_expired")
-def test_sms_expired_then_a_new_code_goes_through(journey, portal, labels):
-    trip = journey("invited").run(flows.sms_expired_flow(labels).steps)
+def test_sms_expired_then_a_new_code_goes_through(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     trip.on(FacePage)
     assert len(portal.requests(endpoint="closure.send_sms", method="POST")) == 2
     assert portal.state(trip.person)["application"] is None
@@ -89,16 +89,16 @@ def test_sms_expired_then_a_new_code_goes_through(journey, portal, labels):
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("sms_too_many_wrong")
-def test_sms_too_many_wrong_codes_void_it_until_a_new_one(journey, portal, labels):
-    trip = journey("invited").run(flows.sms_too_many_wrong_flow(labels).steps)
+def test_sms_too_many_wrong_codes_void_it_until_a_new_one(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     trip.on(FacePage)
     assert len(portal.requests(endpoint="closure.send_sms", method="POST")) == 2
 
 
 @pytest.mark.owns_portal
 @pytest.mark.flow("face_fails_until_wait")
-def test_face_fails_until_the_wait_then_may_be_tried_again(journey, portal, labels):
-    trip = journey("face_check_fails").run(flows.face_fails_until_wait_flow(labels).steps)
+def test_face_fails_until_the_wait_then_may_be_tried_again(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
     trip.on(FacePage)
     faces = portal.requests(endpoint="closure.face", method="POST")
     assert len(faces) == 7

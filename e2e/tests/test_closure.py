@@ -10,8 +10,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import blocked_then_repay_flow, close_account_flow
-from e2e.harness.journey import Journey
 from e2e.harness.labels import Labels
 from e2e.harness.pages import BlockedPage, MePage
 
@@ -30,15 +28,12 @@ def test_uninvited_person_sees_finance_section_without_weilidai(page: Page, pers
 
 @pytest.mark.every_variant  # drives the close_account flow: the whole menu path
 @pytest.mark.flow("close_account")
-def test_invited_person_closes_account_and_application_is_pending(
-    page: Page, portal, person, labels
-):
-    someone = person("invited")
-    journey = Journey(page, portal, someone).run(close_account_flow(labels).steps)
-    state = portal.state(someone)
+def test_invited_person_closes_account_and_application_is_pending(portal, journey, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
     assert state["status"] == "closure_pending"
     assert state["application"]["status"] == "pending"
-    assert state["application"]["reference"] == journey.notes["reference"]
+    assert state["application"]["reference"] == trip.notes["reference"]
 
 
 @pytest.mark.requirement("CLOSE-BLOCK-OWED")
@@ -57,11 +52,10 @@ def test_one_fen_owed_blocks_closure_and_changes_nothing(page: Page, portal, per
 
 @pytest.mark.every_variant  # drives the blocked_then_repay flow: the whole menu path
 @pytest.mark.flow("blocked_then_repay")
-def test_repaying_the_last_fen_then_closing_works(page: Page, portal, person, labels):
-    someone = person("outstanding_0_01")
-    journey = Journey(page, portal, someone).run(blocked_then_repay_flow(labels).steps)
-    assert journey.notes["blocked_amount"] == "¥0.01"
-    state = portal.state(someone)
+def test_repaying_the_last_fen_then_closing_works(portal, journey, flow):
+    trip = journey.of(flow).run(flow.steps)
+    assert trip.notes["blocked_amount"] == "¥0.01"
+    state = portal.state(trip.person)
     assert state["outstanding_fen"] == 0
     assert state["application"]["status"] == "pending"
 

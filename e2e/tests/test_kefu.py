@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import entry_missing_kefu_flow
-from e2e.harness.journey import Journey
 from e2e.harness.pages import KefuPage, SecurityPage
 
 # A quick sample of the suite: the bench times it (docs/performance.md).
@@ -18,11 +16,10 @@ pytestmark = pytest.mark.smoke
 
 @pytest.mark.every_variant  # drives the entry_missing_kefu flow: the whole menu path
 @pytest.mark.flow("entry_missing_kefu")
-def test_abnormal_account_has_no_closure_option_and_kefu_explains(page, portal, person, labels):
-    someone = person("recent_loan")
-    journey = Journey(page, portal, someone).run(entry_missing_kefu_flow(labels).steps)
-    expect(journey.on(KefuPage).log).to_contain_text(labels.say("暂不显示“{}”", labels.close))
-    assert portal.state(someone)["application"] is None
+def test_abnormal_account_has_no_closure_option_and_kefu_explains(portal, journey, flow, labels):
+    trip = journey.of(flow).run(flow.steps)
+    expect(trip.on(KefuPage).log).to_contain_text(labels.say("暂不显示“{}”", labels.close))
+    assert portal.state(trip.person)["application"] is None
 
 
 @pytest.mark.requirement("CLOSE-OPTION-MISSING-ABNORMAL")

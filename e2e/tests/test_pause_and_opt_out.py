@@ -8,8 +8,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import opt_out_flow, pause_borrowing_flow
-from e2e.harness.journey import Journey
 from e2e.harness.pages import HelpCenterPage, MePage, SettingsPage, SitePage
 
 
@@ -17,10 +15,9 @@ from e2e.harness.pages import HelpCenterPage, MePage, SettingsPage, SitePage
 @pytest.mark.every_variant  # drives the pause_borrowing flow: the whole menu path
 @pytest.mark.flow("pause_borrowing")
 @pytest.mark.requirement("PAUSE-NO-REEVALUATION")
-def test_pausing_hides_the_entry_for_three_months(page: Page, portal, person, labels):
-    someone = person("invited")
-    Journey(page, portal, someone).run(pause_borrowing_flow(labels).steps)
-    state = portal.state(someone)
+def test_pausing_hides_the_entry_for_three_months(portal, journey, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
     assert state["status"] == "paused"
     assert state["entry_visible"] is False
     assert state["paused_until"] == "2027-02-21T10:00:00"  # 90 days after 2026-11-23 10:00
@@ -83,10 +80,9 @@ def test_help_center_is_also_reachable_from_the_account_site(page: Page, portal,
 @pytest.mark.every_variant  # drives the opt_out flow: the whole menu path
 @pytest.mark.flow("opt_out")
 @pytest.mark.requirement("OPTOUT-HIDES-ENTRY")
-def test_opting_out_hides_the_entry_at_once(page: Page, portal, person, labels):
-    someone = person("invited")
-    Journey(page, portal, someone).run(opt_out_flow(labels).steps)
-    state = portal.state(someone)
+def test_opting_out_hides_the_entry_at_once(portal, journey, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
     assert (state["opted_out"], state["entry_visible"], state["status"]) == (True, False, "active")
 
 

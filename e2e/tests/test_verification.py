@@ -11,10 +11,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from e2e.harness.flows import (
-    password_lockout_flow,
-    wrong_password_for,
-)
+from e2e.harness.flows import wrong_password_for
 from e2e.harness.journey import Journey
 from e2e.harness.pages import FacePage, PasswordPage, SmsPage
 
@@ -23,17 +20,17 @@ from e2e.harness.pages import FacePage, PasswordPage, SmsPage
 @pytest.mark.every_variant  # drives the password_lockout flow: the whole menu path
 @pytest.mark.flow("password_lockout")
 @pytest.mark.requirement("VERIFY-IDENTITY")
-def test_three_wrong_passwords_lock_it_for_three_hours(page: Page, portal, person, labels):
-    someone = person("invited")
-    journey = Journey(page, portal, someone).run(password_lockout_flow(labels).steps)
-    password = journey.on(PasswordPage)
+def test_three_wrong_passwords_lock_it_for_three_hours(portal, journey, flow, labels):
+    trip = journey.of(flow).run(flow.steps)
+    someone = trip.person
+    password = trip.on(PasswordPage)
     password.submit(someone.payment_password)  # even the right one is refused while locked
     locked = "支付密码错误次数过多，已被锁定，请 {} 分钟后再试"
     expect(password.error).to_have_text(labels.say(locked, 180))
-    journey.let_time_pass(hours=2)
+    trip.let_time_pass(hours=2)
     password.submit(someone.payment_password)
     expect(password.error).to_have_text(labels.say(locked, 60))
-    journey.let_time_pass(hours=1)
+    trip.let_time_pass(hours=1)
     sms = password.enter(someone.payment_password)
     expect(sms.heading).to_have_text(sms.title_text)
     assert portal.state(someone)["application"] is None

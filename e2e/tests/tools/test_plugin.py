@@ -7,12 +7,13 @@ import sys
 from pathlib import Path
 
 OUTSIDE_TEST = """
-from e2e.harness.flows import opt_out_flow
+import pytest
 
 
-def test_opting_out_from_another_project(journey, labels, portal):
-    trip = journey("invited").run(opt_out_flow(labels).steps)
-    assert trip.person.variant == labels.variant == "B"
+@pytest.mark.flow("opt_out")
+def test_opting_out_from_another_project(journey, flow, labels, portal):
+    trip = journey.of(flow).run(flow.steps)
+    assert trip.person.variant == flow.variant == labels.variant == "B"
     assert portal.state(trip.person)["entry_visible"] is False
 """
 
