@@ -15,10 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from babel import Locale
 from babel.dates import format_datetime, get_date_format, get_datetime_format, get_time_format
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import read_mo
 from babel.support import NullTranslations
 from flask import Flask
 from flask_babel import Babel, get_locale, get_translations
@@ -160,6 +163,14 @@ def stored(message_json: str, as_sent: str) -> str:
 def js_strings() -> dict[str, str]:
     """Return what app.js says, in this request's language."""
     return {key: translate(text) for key, text in JS_STRINGS.items()}
+
+
+def catalogue(language: str) -> Catalog:
+    """Return the compiled catalogue the portal serves in ``language`` (``"en"``): its words for
+    a tool that names them as the portal does, such as the walkthrough's English guides."""
+    mo = Path(__file__).parent / "translations" / LANGUAGES[language] / "LC_MESSAGES/messages.mo"
+    with mo.open("rb") as compiled:
+        return read_mo(compiled)
 
 
 def init_app(app: Flask, choose_language: Callable[[], str]) -> None:

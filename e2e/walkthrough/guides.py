@@ -16,16 +16,8 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..harness.words import CHINESE, is_english
-from .texts import (
-    ENGLISH,
-    LANGUAGES,
-    FlowText,
-    describe_screen,
-    describe_taps,
-    flow_text,
-    portal_english,
-    step_tip,
-)
+from .sentences import ENGLISH, describe_screen, describe_taps, portal_english
+from .texts import LANGUAGES, FlowText, flow_text, step_tip
 
 if TYPE_CHECKING:
     from .produce import Walkthrough

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from html import escape
+from pathlib import Path
 
 import pytest
 
@@ -13,18 +14,14 @@ from e2e.harness.trail import Tap
 from e2e.walkthrough import guides, produce, vtt
 from e2e.walkthrough.produce import Walkthrough
 from e2e.walkthrough.recorder import StepRecord
-from e2e.walkthrough.texts import (
-    FLOW_TEXTS,
-    GENERIC_TEXT,
-    LANGUAGES,
-    STEP_TIPS,
+from e2e.walkthrough.sentences import (
     describe_screen,
     describe_taps,
-    flow_text,
     has_chinese,
     named,
     portal_english,
 )
+from e2e.walkthrough.texts import FLOW_TEXTS, GENERIC_TEXT, LANGUAGES, STEP_TIPS, flow_text
 
 
 def test_vtt_round_trips_and_keeps_cues_on_one_line():
@@ -98,6 +95,12 @@ def test_the_words_are_keyed_by_declared_flows():
 @pytest.mark.parametrize("text", english_texts())
 def test_english_texts_name_chinese_controls_only_in_quotes_or_brackets(text: str):
     assert chinese_outside_names(text) == "", text
+
+
+def test_the_walkthrough_reads_the_portals_catalogue_through_its_api():
+    for module in Path(produce.__file__).parent.glob("*.py"):
+        source = module.read_text("utf-8")
+        assert "translations" not in source and "mock_portal.__file__" not in source, module
 
 
 def test_the_english_portal_names_what_the_chinese_screens_show():
