@@ -32,13 +32,14 @@ from werkzeug.wsgi import ClosingIterator
 from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
 from ..harness.driver import Observer, Outcome, drive
-from ..harness.fixtures import STEP_LOG_ENV
 from ..harness.flows import every_flow
 from ..harness.journey import Flow, Journey, Step
 from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import LivePortal, start_portal
 from ..harness.suite import PORTAL_TESTS, SMOKE
 from ..harness.trail import Tap
+from .steplog import PLUGIN as STEP_LOG_PLUGIN
+from .steplog import STEP_LOG_ENV
 
 TARGET_STEP_RATIO = 1.3
 TARGET_SPEEDUP = 1.6
@@ -292,8 +293,10 @@ def read_journal(context: BrowserContext, base_url: str) -> list[float]:
 
 
 def suite_command(paths: list[str], workers: int) -> list[str]:
-    """Return the pytest command that times the suite with ``workers`` (1: serial)."""
+    """Return the pytest command that times the suite with ``workers`` (1: serial), each test
+    noting its browser steps (``steplog``)."""
     command = [sys.executable, "-m", "pytest", *paths, "-q", "-p", "no:cacheprovider"]
+    command += ["-p", STEP_LOG_PLUGIN]
     return command + (["-n", str(workers)] if workers > 1 else ["-p", "no:xdist"])
 
 

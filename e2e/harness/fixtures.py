@@ -159,7 +159,6 @@ def portal(
     base_url: str,
     live_portal: LivePortal,
     pytestconfig: pytest.Config,
-    request: pytest.FixtureRequest,
 ) -> Iterator[PortalApi]:
     """The test-control API, sharing cookies with the page; an owned portal starts empty.
 
@@ -171,23 +170,6 @@ def portal(
     api = PortalApi(page.context.request, base_url)
     api.reset()
     yield api
-    step_log = os.environ.get(STEP_LOG_ENV)
-    if step_log:  # the bench counts the browser steps a suite drives (docs/performance.md)
-        with open(step_log, "a", encoding="utf-8") as log:
-            log.write(f"{request.node.nodeid}\t{screens_loaded(api)}\n")
-
-
-# Where the bench asks each test to note how many screens it loaded.
-STEP_LOG_ENV = "WEILIDAI_STEP_LOG"
-
-
-def screens_loaded(api: PortalApi) -> int:
-    """Count the portal's screens the browser loaded since the reset: one per browser step."""
-    return sum(
-        1
-        for entry in api.requests(method="GET")
-        if not entry["path"].startswith(("/__test__", "/static"))
-    )
 
 
 @pytest.fixture

@@ -2,12 +2,14 @@
 
 Registered under ``[project.entry-points.pytest11]``, so any project that installs this one has
 ``--variant``, ``--locale``, ``--database``, ``--mutant``, ``--connect-ws``,
-``--reset-external``, the markers ``every_variant``, ``any_language``, ``requirement`` and
-``flow`` (the article's trace, ``e2e.trace``) and the fixtures ``portal``, ``person``,
-``journey``, ``flow``, ``labels``, ``variant``, ``locale``, ``database``, ``database_url``,
-``postgres_server`` and a phone-sized ``page``, with no conftest to copy. The fixtures override
+``--reset-external``, the markers ``every_variant``, ``any_language`` and ``flow`` and the
+fixtures ``portal``, ``person``, ``journey``, ``flow``, ``labels``, ``variant``, ``locale``,
+``database``, ``database_url``, ``postgres_server`` and a phone-sized ``page``, with no conftest
+to copy. The fixtures override
 pytest-playwright's (``browser_type_launch_args``, ``browser_context_args``, ``launch_browser``),
 so they are registered after it: see ``pytest_configure``. How to use it: docs/writing-tests.md.
+The tools that add to a run do so with plugins of their own (the trace's ``requirement`` marker
+and report: ``e2e.trace.plugin``), for the harness imports no tool (docs/architecture.md#layers).
 """
 
 from __future__ import annotations
@@ -18,14 +20,12 @@ from collections.abc import Generator
 
 import pytest
 
-from ..trace import recorder
 from . import fixtures, flows, remote_browser, shared_portal
 from .journey import FAILING_STEP
 from .labels import LOCALES, VARIANTS
 from .stores import DATABASES
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
-TRACE_PLUGIN = "weilidai-trace"
 EVERY_VARIANT = "every_variant"
 ANY_LANGUAGE = "any_language"
 
@@ -58,7 +58,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption(
         "--mutant",
         default=os.environ.get("PORTAL_MUTANT") or None,
-        help="start the in-process portal as this mutant (e2e/regression/mutants.py)",
+        help="start the in-process portal as this mutant, as a package registers it "
+        "(e2e/regression/mutants.py)",
     )
     group.addoption(
         "--connect-ws",
@@ -74,18 +75,6 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "(one runner only: no -n); without it an external portal is shared and "
         "owns_portal tests are skipped",
     )
-    group.addoption(
-        "--trace-report",
-        metavar="PATH",
-        help="write each requirement of the article with its tests' outcomes in this run to "
-        f"PATH (default: {recorder.TRACE_REPORT} beside --html's report, else none)",
-    )
-    group.addoption(
-        "--trace-map",
-        metavar="PATH",
-        help="write which collected test checks which requirement to PATH as JSON "
-        "(what python -m e2e.trace reads)",
-    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -100,10 +89,11 @@ def pytest_configure(config: pytest.Config) -> None:
         f"{ANY_LANGUAGE}: the test finds every word through the labels (Labels.say), so it "
         "runs in any --locale, as flow tests do; others check Chinese words: zh-CN only",
     )
-    for line in recorder.MARKERS:
-        config.addinivalue_line("markers", line)
-    if not config.pluginmanager.has_plugin(TRACE_PLUGIN):
-        config.pluginmanager.register(recorder.Recorder(config), TRACE_PLUGIN)
+    config.addinivalue_line(
+        "markers",
+        f"{flows.MARKER}(name): this test drives the flow declared as name in e2e/harness/flows/ "
+        "(the flow fixture builds it)",
+    )
     # A fixture overrides a plugin's fixture of the same name only when it is registered after
     # that plugin, and entry points load in no promised order; by now pytest-playwright is in.
     if not config.pluginmanager.has_plugin(FIXTURES_PLUGIN):

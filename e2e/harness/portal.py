@@ -22,6 +22,7 @@ from werkzeug.serving import BaseWSGIServer, make_server
 from mock_portal import create_app
 
 from .browser_env import launch_options
+from .mutants import apply_mutant
 from .stores import sqlite_url
 
 # How often the serving thread looks for stop(): socketserver's default of 0.5 s made every
@@ -54,16 +55,14 @@ def start_portal(store: Path | str, *, mutant: str | None = None, **config: Any)
 
     ``store`` is a SQLite file's path or any ``DATABASE_URL`` (``stores.store_url``).
 
-    ``mutant`` names a deliberately broken variant of the portal (``e2e/regression/mutants.py``)
-    that the e2e suite and the regression checks are expected to catch.
+    ``mutant`` names a deliberately broken variant of the portal that the e2e suite and the
+    regression checks are expected to catch, as a package registers it (``mutants``).
     """
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     logging.getLogger("mock_portal").setLevel(logging.ERROR)
     url = sqlite_url(store) if isinstance(store, Path) else store
     app = create_app({"DATABASE_URL": url, "SECRET_KEY": "e2e", **config})
     if mutant:
-        from ..regression.mutants import apply_mutant
-
         apply_mutant(app, mutant)
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(

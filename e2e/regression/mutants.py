@@ -2,6 +2,10 @@
 
 Function patches dispatch on ``current_app``, so an unmutated portal in the same process (the
 test suite's own) keeps behaving. See docs/regression.md#mutants-the-checks-check-themselves.
+
+``MUTANTS`` is registered under the entry point group ``weilidai.mutants`` (pyproject.toml), which
+is how the harness's ``--mutant`` and ``start_portal(mutant=...)`` find it without importing this
+tool (``e2e.harness.mutants``).
 """
 
 from __future__ import annotations
@@ -10,27 +14,20 @@ import dataclasses
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, cast
 
 from flask import Flask, current_app, has_app_context
 from jinja2 import BaseLoader, ChoiceLoader, DictLoader
 
+from ..harness import mutants as registry
+from ..harness.mutants import Mutant
+
 Pattern = str | re.Pattern[str]
 
 
 class MutantOutdated(RuntimeError):
     """The portal changed under a mutant: the text it mutates is no longer there."""
-
-
-@dataclass(frozen=True)
-class Mutant:
-    """A named way to break the portal, and what a user would notice."""
-
-    name: str
-    description: str
-    apply: Callable[[Flask], None]
 
 
 MUTANTS: dict[str, Mutant] = {}
@@ -47,11 +44,8 @@ def mutant(name: str, description: str) -> Callable[[Callable[[Flask], None]], C
 
 
 def apply_mutant(app: Flask, name: str) -> None:
-    """Break ``app`` the way mutant ``name`` does."""
-    if name not in MUTANTS:
-        raise ValueError(f"unknown mutant {name!r}; known: {', '.join(MUTANTS)}")
-    MUTANTS[name].apply(app)
-    app.config["MUTANT"] = name
+    """Break ``app`` the way mutant ``name`` of this catalogue does."""
+    registry.apply_mutant(app, name, MUTANTS)
 
 
 # ---------------------------------------------------------------- patching helpers

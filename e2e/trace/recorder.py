@@ -1,6 +1,6 @@
 """The pytest side of the trace: what each test checks, and each test's result in this run.
 
-The harness's plugin registers a ``Recorder`` (e2e/harness/plugin.py). After collection it reads
+The trace's own plugin registers a ``Recorder`` (e2e/trace/plugin.py). After collection it reads
 what each test checks: its ``requirement`` markers, the requirements of the flows its ``flow``
 markers name, and those of any parameter that carries ``requirements`` (a ``Flow``) or
 ``transitions`` that do (a covering path of the model). An id the data file lacks, or a flow
@@ -26,11 +26,10 @@ from .report import render_results
 from .requirements import ARTICLE, by_id, load
 
 REQUIREMENT = "requirement"
+# The flow marker is the harness's (its flow fixture reads it); the recorder reads it too.
 MARKERS = (
     f"{REQUIREMENT}(*ids): this test checks these requirements of the article "
-    "(e2e/trace/article.toml)",
-    f"{FLOW}(name): this test drives the flow declared as name in e2e/harness/flows/ (the flow "
-    "fixture builds it), so it checks the flow's requirements",
+    "(e2e/trace/article.toml), and so does any flow it names with the flow marker",
 )
 # Where an xdist worker leaves its map for the controller (sent with its other output at the end).
 WORKER_OUTPUT = "weilidai_trace"

@@ -65,7 +65,7 @@ def guide_steps(walk: Walkthrough, locale: str = CHINESE) -> list[GuideStep]:
     previous, sheet = "", ""
     tips_given: set[str] = set()
     for step in walk.steps:
-        tip = step_tip(step.name, locale)
+        tip = step_tip(walk.base, step.step_id, locale)
         steps.append(
             GuideStep(
                 index=step.index,

@@ -16,6 +16,7 @@ from playwright.sync_api import Page
 
 from ..harness.journey import Flow, Journey, Step
 from ..harness.trail import Tap
+from .texts import step_ids
 
 ACCENT = "#07c160"  # WeChat green, so decorations look native to the screens
 FONT = "-apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Noto Sans SC', sans-serif"
@@ -104,6 +105,7 @@ class StepRecord:
     dialogs: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     passed: bool = True
+    step_id: str = ""  # the step's id in its flow (texts.step_ids): its tip in the guide
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> StepRecord:
@@ -234,7 +236,12 @@ class WalkthroughRecorder:
         """
         total = len(self.flow.steps)
         record = StepRecord(
-            index=index, name=step.name, start=self.now(), end=-1.0, name_en=step.en
+            index=index,
+            name=step.name,
+            start=self.now(),
+            end=-1.0,
+            name_en=step.en,
+            step_id=step_ids(self.flow)[index - 1],
         )
         self.steps.append(record)
         chapter = self.flow.chapter_at(index)

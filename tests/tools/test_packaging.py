@@ -45,13 +45,24 @@ def test_folders_of_modules_are_packages():
             assert (module.parent / "__init__.py").exists(), module.relative_to(ROOT)
 
 
-def test_the_plugin_is_declared_and_installed_as_a_pytest11_entry_point():
-    assert PYPROJECT["project"]["entry-points"]["pytest11"] == {"weilidai": "e2e.harness.plugin"}
+# The harness's plugin, and the tools' own plugins that the harness must not import.
+PLUGINS = {"weilidai": "e2e.harness.plugin", "weilidai-trace": "e2e.trace.plugin"}
+MUTANTS = {"regression": "e2e.regression.mutants:MUTANTS"}
+
+
+def test_the_plugins_are_declared_and_installed_as_pytest11_entry_points():
+    assert PYPROJECT["project"]["entry-points"]["pytest11"] == PLUGINS
     installed = {ep.name: ep for ep in entry_points(group="pytest11")}
-    assert "weilidai" in installed, "reinstall: pip install -e '.[test]' (scripts/install.sh)"
-    plugin = installed["weilidai"]
-    assert plugin.value == "e2e.harness.plugin"
-    assert plugin.load().__name__ == "e2e.harness.plugin"
+    for name, module in PLUGINS.items():
+        assert name in installed, "reinstall: pip install -e '.[test]' (scripts/install.sh)"
+        assert installed[name].value == module
+        assert installed[name].load().__name__ == module
+
+
+def test_the_regression_registers_its_mutants_for_the_harness():
+    assert PYPROJECT["project"]["entry-points"]["weilidai.mutants"] == MUTANTS
+    installed = {ep.name: ep.value for ep in entry_points(group="weilidai.mutants")}
+    assert installed == MUTANTS, "reinstall: pip install -e '.[test]' (scripts/install.sh)"
 
 
 TYPO_STEP = """\

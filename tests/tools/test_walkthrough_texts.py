@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.harness.flows import names
+from e2e.harness.flows import declaration, flows_of, names
+from e2e.harness.journey import Flow
 from e2e.harness.trail import Tap
 from e2e.walkthrough import guides, produce, vtt
 from e2e.walkthrough.produce import Walkthrough
@@ -21,7 +22,23 @@ from e2e.walkthrough.sentences import (
     named,
     portal_english,
 )
-from e2e.walkthrough.texts import FLOW_TEXTS, GENERIC_TEXT, LANGUAGES, STEP_TIPS, flow_text
+from e2e.walkthrough.texts import (
+    GENERIC,
+    LANGUAGES,
+    RULES,
+    SHARED_PITFALLS,
+    TIPS,
+    filled,
+    flow_text,
+    flow_words,
+    flows_with_text,
+    kind_of,
+    read,
+    step_ids,
+    tips,
+    untipped,
+)
+from mock_portal.domain.verification import VerificationPolicy
 
 
 def test_vtt_round_trips_and_keeps_cues_on_one_line():
@@ -70,37 +87,149 @@ def test_chinese_outside_quotes_and_brackets_is_caught():
 
 
 def english_texts() -> list[str]:
-    words = [*FLOW_TEXTS.values(), GENERIC_TEXT]
-    texts = [t for w in words for t in (w.en.intro, w.en.outcome, *w.en.pitfalls)]
-    return texts + [tip.en for tip in STEP_TIPS]
+    texts = [flow_text(base, "en") for base in [*flows_with_text(), GENERIC]]
+    flows = [t for text in texts for t in (text.intro, text.outcome, *text.pitfalls)]
+    return flows + [tip.en for tip in tips().values()]
 
 
 @pytest.mark.parametrize("base", names())
 def test_every_flow_has_its_own_words_in_both_languages(base: str):
-    assert base in FLOW_TEXTS, f"{base}: write its FlowWords in e2e/walkthrough/texts.py"
+    assert base in flows_with_text(), f"{base}: write e2e/walkthrough/texts/{base}.toml"
+    generic = flow_words(GENERIC)
     for locale in LANGUAGES:
         text = flow_text(base, locale)
         assert text.intro and text.outcome and text.pitfalls, (base, locale)
-        assert text != GENERIC_TEXT.text(locale)
+        assert text != generic.text(locale)
     chinese, english = flow_text(base, "zh-CN"), flow_text(base, "en")
     assert all(has_chinese(t) for t in (chinese.intro, chinese.outcome, *chinese.pitfalls))
     assert len(english.pitfalls) == len(chinese.pitfalls), "the same advice in both languages"
 
 
 def test_the_words_are_keyed_by_declared_flows():
-    # FLOW_TEXTS is data keyed by flow name: a renamed or removed flow must take its words along.
-    assert sorted(set(FLOW_TEXTS) - set(names())) == []
+    # The files are named by flow: a renamed or removed flow must take its words along.
+    assert sorted(set(flows_with_text()) - set(names())) == []
 
 
-@pytest.mark.parametrize("text", english_texts())
-def test_english_texts_name_chinese_controls_only_in_quotes_or_brackets(text: str):
-    assert chinese_outside_names(text) == "", text
+def every_built_flow() -> list[Flow]:
+    return flows_of(("A", "B"), ("zh-CN", "en"))
+
+
+def test_a_step_id_is_its_kind_then_its_count_and_not_its_name():
+    lockout = declaration("password_lockout")
+    ids = {tuple(step_ids(flow)) for flow in every_built_flow() if flow.base == lockout.name}
+    assert len(ids) == 1, "the same ids on every variant and in every language"
+    (only,) = ids
+    assert only[:2] == ("open_me", "open_services")
+    assert only[-3:] == ("wrong_password", "wrong_password-2", "wrong_password-3")
+    assert kind_of("wrong_password-2") == "wrong_password"
+
+
+@pytest.mark.parametrize("base", [*names(), GENERIC])
+def test_every_file_has_both_languages_and_its_shared_pitfalls_exist(base: str):
+    data = read(base)
+    shared = read(SHARED_PITFALLS)
+    assert set(data) <= {"intro", "outcome", "pitfalls", "tips"}, base
+    entries = [data["intro"], data["outcome"]]
+    for pitfall in data["pitfalls"]:
+        if "shared" in pitfall:
+            assert set(pitfall) == {"shared"} and pitfall["shared"] in shared, pitfall
+        else:
+            entries.append(pitfall)
+    for entry in [*entries, *shared.values()]:
+        assert set(entry) == {"zh", "en"} and entry["zh"] and entry["en"], entry
+        assert has_chinese(entry["zh"]), entry
+
+
+def test_every_tip_has_both_languages_and_names_the_steps_it_is_on():
+    data = read(TIPS)
+    chosen = {name for base in flows_with_text() for name in flow_words(base).tips.values()}
+    for name, tip in data.items():
+        if name != "no_tip":
+            assert set(tip) in ({"steps", "zh", "en"}, {"zh", "en"}), name
+            assert tip.get("steps") or name in chosen, f"{name}: on no step, chosen by no flow"
+            assert has_chinese(tip["zh"]) and tip["en"], name
+
+
+def test_every_tip_and_text_names_a_step_that_exists():
+    kinds = {kind_of(i) for flow in every_built_flow() for i in step_ids(flow)}
+    tipped = [kind for tip in tips().values() for kind in tip.steps]
+    assert sorted(set(tipped) - kinds) == [], "a tip in _tips.toml names no step of any flow"
+    assert sorted(set(untipped()) - kinds) == [], "no_tip in _tips.toml names no step"
+    assert len(tipped) == len(set(tipped)), "a kind of step has one tip"
+    assert set(tipped).isdisjoint(untipped()), "a step is in no_tip and has a tip"
+    for flow in every_built_flow():
+        chosen = flow_words(flow.base).tips
+        missing = sorted(set(chosen) - set(step_ids(flow)))
+        assert missing == [], f"texts/{flow.base}.toml: [tips] names no step of {flow.name}"
+        assert set(chosen.values()) <= {"", *tips()}, f"texts/{flow.base}.toml: unknown tip"
+
+
+def test_every_step_of_every_flow_has_its_text():
+    # A new kind of step needs a tip in _tips.toml, or its id in no_tip: the choice is written.
+    said = {kind for tip in tips().values() for kind in tip.steps} | set(untipped())
+    for flow in every_built_flow():
+        chosen = flow_words(flow.base).tips
+        for step, step_id in zip(flow.steps, step_ids(flow), strict=True):
+            assert step.name and step.en, (flow.name, step_id)
+            assert step_id in chosen or kind_of(step_id) in said, (
+                f"{flow.name}: step {step_id} ({step.name}) has no tip and is not in no_tip "
+                "(e2e/walkthrough/texts/_tips.toml)"
+            )
+
+
+# What the portal's rules say, written out; the text files must say it with {fields}.
+RULE_LITERALS = (
+    "60秒",
+    "60 seconds",
+    "3小时",
+    "3 hours",
+    "5分钟",
+    "5 minutes",
+    "30分钟",
+    "30 minutes",
+    "30天",
+    "30 days",
+    "每小时最多5次",
+    "5 times an hour",
+    "输错3次",
+    "填错5次",
+    "失败5次",
+    "three wrong",
+    "Three wrong",
+    "three in a row",
+    "third wrong",
+)
+
+
+def test_no_text_retypes_a_number_of_the_rules():
+    folder = Path(produce.__file__).parent / "texts"
+    for path in sorted(folder.glob("*.toml")):
+        written = path.read_text("utf-8")
+        retyped = [literal for literal in RULE_LITERALS if literal in written]
+        assert retyped == [], f"{path.name}: use the rules' fields ({', '.join(RULES)})"
+
+
+def test_the_numbers_come_from_the_rules():
+    policy = VerificationPolicy()
+    assert RULES["sms_resend_gap_seconds"] == policy.sms_resend_gap.total_seconds() == 60
+    assert RULES["password_lock_hours"] * 3600 == policy.password_lock.total_seconds()
+    assert filled("{sms_max_failures}次") == f"{policy.sms_max_failures}次"
+    assert filled("{password_max_failures:Word}, the {password_max_failures:ordinal}") == (
+        "Three, the third"
+    )
+    resend = tips()["resend"]
+    assert "60秒" in resend.zh and "60 seconds" in resend.en
 
 
 def test_the_walkthrough_reads_the_portals_catalogue_through_its_api():
     for module in Path(produce.__file__).parent.glob("*.py"):
         source = module.read_text("utf-8")
         assert "translations" not in source and "mock_portal.__file__" not in source, module
+
+
+@pytest.mark.parametrize("text", english_texts())
+def test_english_texts_name_chinese_controls_only_in_quotes_or_brackets(text: str):
+    assert chinese_outside_names(text) == "", text
 
 
 def test_the_english_portal_names_what_the_chinese_screens_show():
@@ -181,6 +310,7 @@ def hand_built_walkthrough() -> Walkthrough:
             3.0,
             "close_account_B/step-01.png",
             name_en="Open “Services”",
+            step_id="open_services",
             chapter="找到注销入口",
             chapter_en="Find the closure option",
             taps=[Tap("我", "link", "服务")],
@@ -193,6 +323,7 @@ def hand_built_walkthrough() -> Walkthrough:
             5.0,
             "close_account_B/step-02.png",
             name_en="Tap “…” (More) at the top right",
+            step_id="open_more",
             taps=[Tap("微粒贷", "button", "更多")],
             heading="微粒贷",
             dialogs=["更多"],
@@ -204,6 +335,7 @@ def hand_built_walkthrough() -> Walkthrough:
             7.5,
             "close_account_B/step-03.png",
             name_en="Choose “Account Center”",
+            step_id="open_site",
             taps=[Tap("微粒贷", "link", "账户中心")],
             heading="账户中心",
         ),
@@ -315,7 +447,15 @@ def test_a_new_recording_clears_every_file_the_last_one_wrote(tmp_path):
 def test_a_tip_is_given_once_per_guide():
     walk = hand_built_walkthrough()
     walk.steps.append(
-        StepRecord(4, "点右上角的“…”", 7.5, 9.0, "close_account_B/step-04.png", heading="微粒贷")
+        StepRecord(
+            4,
+            "点右上角的“…”",
+            7.5,
+            9.0,
+            "close_account_B/step-04.png",
+            heading="微粒贷",
+            step_id="open_more-2",
+        )
     )
     for locale in LANGUAGES:
         tips = [step.tip for step in guides.guide_steps(walk, locale)]
