@@ -58,10 +58,11 @@ e2e: install  ## only the browser suite
 serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
 	$(PY) -m mock_portal --host $(HOST) --port $(PORT)
 
-lint: install  ## ruff (lint and format), mypy in strict mode, actionlint and zizmor on .github/workflows/
+lint: install  ## ruff (lint and format), mypy in strict mode, lint-imports (the layers), actionlint and zizmor on .github/workflows/
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 	.venv/bin/mypy
+	.venv/bin/lint-imports --no-cache
 	.venv/bin/actionlint
 	.venv/bin/zizmor --offline .github/workflows
 
