@@ -17,6 +17,8 @@ from .domain.text import N_
 from .i18n import translate
 from .store import Fault, RequestRecord, read_only, transaction
 
+PATH_LENGTH = 500  # RequestRecord.path's String(500)
+
 
 def _matches(fault: Fault) -> bool:
     if fault.method and fault.method.upper() != request.method:
@@ -105,7 +107,8 @@ def _after(response: Response) -> Response:
                 {
                     "at": datetime.now(),
                     "method": request.method,
-                    "path": request.full_path.rstrip("?"),
+                    # Cut to the column: PostgreSQL refuses a longer value (SQLite kept it).
+                    "path": request.full_path.rstrip("?")[:PATH_LENGTH],
                     "endpoint": request.endpoint,
                     "status": response.status_code,
                     "duration_us": int((time.perf_counter() - started) * 1_000_000),

@@ -291,7 +291,7 @@ class RequestRecord(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime)
     method: Mapped[str] = mapped_column(String(10))
-    path: Mapped[str] = mapped_column(String(500))
+    path: Mapped[str] = mapped_column(String(500))  # faults.PATH_LENGTH
     endpoint: Mapped[str | None] = mapped_column(String(100), nullable=True)
     status: Mapped[int] = mapped_column(Integer)
     duration_us: Mapped[int] = mapped_column(Integer)
