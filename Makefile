@@ -70,6 +70,11 @@ format: install  ## ruff format and ruff check --fix
 	.venv/bin/ruff format .
 	.venv/bin/ruff check --fix .
 
+.PHONY: openapi
+
+openapi: install  ## rewrite docs/test-api.openapi.json, the test API's contract, from the models that validate its requests
+	$(PY) -m mock_portal.contract docs/test-api.openapi.json
+
 clean:  ## remove artifacts/, test-results/, .pytest_cache/ and instance/
 	rm -rf artifacts test-results .pytest_cache instance
 
