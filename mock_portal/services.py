@@ -7,6 +7,7 @@ reaches the rules in ``domain`` for every decision.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -14,13 +15,12 @@ from typing import Any
 from sqlalchemy import Connection, Select, delete, exists, or_, select, union
 from sqlalchemy.orm import Session
 
-from weilidai_fixtures import Scenario, make_person
-from weilidai_fixtures.people import DEFAULT_SEED
-
+from . import catalogue
 from .domain import loans as loan_rules
 from .domain import rules, verification
 from .domain.money import format_yuan as _yuan
 from .domain.rules import AccountStatus, ApplicationStatus
+from .domain.scenarios import PersonLike, Scenario
 from .domain.text import N_, as_message, dumps
 from .domain.variants import check_variant
 from .domain.workdays import add_working_days
@@ -51,13 +51,18 @@ class Refused(Exception):
 
 
 def create_person(
-    db: Session, spec: Scenario, variant: str, now: datetime, person_fields: dict[str, str]
+    db: Session,
+    spec: Scenario,
+    variant: str,
+    now: datetime,
+    person_fields: dict[str, str],
+    people: Callable[[int], PersonLike] | None = None,
 ) -> Person:
     """Create a Faker-filled person in the state ``spec`` describes.
 
-    The n-th person of a store is Faker's person n (``DEFAULT_SEED + id - 1``): the row's id, which
-    the database hands out once, not a count of the people, which two simultaneous creations
-    would both read and so both become the same person.
+    The n-th person of a store is the catalogue's person n (``people``, by default the installed
+    catalogue's): n is the row's id, which the database hands out once, not a count of the
+    people, which two simultaneous creations would both read and so both become one person.
     """
     person = Person(
         name="",
@@ -78,7 +83,7 @@ def create_person(
     )
     db.add(person)
     db.flush()
-    data = make_person(DEFAULT_SEED + person.id - 1)
+    data = (people or catalogue.installed().person)(person.id)
     person.name = person_fields.get("name", data.name)
     person.phone = person_fields.get("phone", data.phone)
     person.id_number = person_fields.get("id_number", data.id_number)

@@ -16,9 +16,7 @@ from flask import (
 from sqlalchemy import select
 from werkzeug.wrappers import Response
 
-from weilidai_fixtures import SCENARIOS, scenario
-
-from .. import services
+from .. import catalogue, services
 from ..domain.text import N_
 from ..store import Person, get_db, transaction
 from .common import portal_now, start_session
@@ -32,13 +30,14 @@ def index() -> str:
     if not current_app.config["DEMO"]:
         abort(404)
     db = get_db()
+    scenarios = catalogue.installed().scenarios
     if db.scalar(select(Person.id).limit(1)) is None:
         with transaction() as db:
             for variant in ("A", "B"):
-                for name in SCENARIOS:
-                    services.create_person(db, scenario(name), variant, portal_now(), {})
+                for spec in scenarios.values():
+                    services.create_person(db, spec, variant, portal_now(), {})
     people = list(db.scalars(select(Person).order_by(Person.variant, Person.id)))
-    return render_template("demo/index.html", people=people, scenarios=SCENARIOS)
+    return render_template("demo/index.html", people=people, scenarios=scenarios)
 
 
 @bp.post("/login/<int:person_id>")

@@ -19,12 +19,10 @@ from pydantic_core import PydanticCustomError
 from sqlalchemy import String, delete, select
 from werkzeug.wrappers import Response
 
-from weilidai_fixtures import SCENARIOS, scenario
-from weilidai_fixtures.scenarios import REVIEW_OUTCOMES, STATUSES, Overrides
-
-from .. import __version__, clock, services, store
+from .. import __version__, catalogue, clock, services, store
 from ..contract import TEMPLATES, Body, Contract, Invalid, OneOf, Problem, Says, reply
 from ..domain.rules import AccountStatus, ApplicationStatus
+from ..domain.scenarios import REVIEW_OUTCOMES, STATUSES, Overrides
 from ..domain.variants import VARIANTS, check_variant
 from ..store import Fault, Person, RequestRecord, SmsCode, get_db, lock_person, transaction
 from .common import start_session, verification_policy
@@ -69,7 +67,7 @@ class NewPerson(Body):
 
     scenario: Annotated[
         str,
-        OneOf(tuple(SCENARIOS)),
+        OneOf(tuple(catalogue.installed().scenarios)),
         Says(
             'say which scenario, e.g. {"scenario": "outstanding_0_01"}',
             enum="unknown scenario {value}; known: {choices}",
@@ -102,7 +100,7 @@ class NewPerson(Body):
     payment_password: Annotated[
         str | MISSING, Field(pattern=r"^[0-9]{6}$"), Says("payment_password must be 6 digits")
     ] = MISSING
-    # The scenario's fields (weilidai_fixtures.Overrides).
+    # The scenario's fields (mock_portal.domain.scenarios.Overrides).
     invited: bool | MISSING = MISSING
     status: Annotated[str | MISSING, OneOf(tuple(STATUSES))] = MISSING
     opted_out: bool | MISSING = MISSING
@@ -437,7 +435,7 @@ def create_user(body: NewPerson) -> Response:
     fields = body.model_dump(include=set(PERSON_FIELDS))
     overrides = body.model_dump(include=set(OVERRIDES))
     try:
-        spec = scenario(body.scenario, **overrides)
+        spec = catalogue.installed().scenario(body.scenario, **overrides)
         with transaction() as db:
             person = services.create_person(db, spec, body.variant, clock.now(db), fields)
     except ValueError as problem:
