@@ -42,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("--base-url", help="a running portal with its test API on")
         command.add_argument("--out", type=Path, default=OUT, help=f"default: {OUT}")
         command.add_argument(
-            "--mutant", help="start the portal as this mutant (make mutants lists them)"
+            "--mutant",
+            help="start the portal as this mutant "
+            "(python -m e2e.regression mutants --list lists them)",
         )
     run.add_argument("--walk", type=int, default=0, metavar="STEPS", help="random walk length")
     run.add_argument("--seed", type=int, default=1, help="the random walk's seed (default 1)")
