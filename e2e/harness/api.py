@@ -1,15 +1,84 @@
-"""A client for the portal's test-control API, sharing cookies with the browser context."""
+"""The one client of the portal's test-control API (docs/test-api.md), over either transport.
+
+``PortalApi`` spells every ``/__test__`` path and answers typed values; how a call travels is
+its ``Transport``'s business: ``HttpTransport`` over a Playwright request context (the browser
+context's, so ``login`` sets the page's cookies) or ``FlaskTransport`` over Flask's test client
+(tests/, and the model's walks without a browser). A refused call raises ``TestApiError`` with
+the status and the API's ``{"error", "field", "rule"}``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol, TypedDict
 
-from playwright.sync_api import APIRequestContext, APIResponse
+from flask.testing import FlaskClient
+from playwright.sync_api import APIRequestContext
+
+PREFIX = "/__test__"
+Params = Mapping[str, str | int]
+
+
+class Transport(Protocol):
+    """Carries one call to the portal and brings back its status and JSON answer."""
+
+    def request(
+        self, method: str, path: str, json: Any = None, params: Params | None = None
+    ) -> tuple[int, Any]:
+        """Send ``method path`` (the whole path, from ``/``); return (status, parsed body)."""
+        ...
+
+
+class HttpTransport:
+    """Calls over HTTP through a Playwright request context (a browser context's shares cookies)."""
+
+    def __init__(self, context: APIRequestContext, base_url: str) -> None:
+        self.context = context
+        self.base_url = base_url.rstrip("/")
+
+    def request(
+        self, method: str, path: str, json: Any = None, params: Params | None = None
+    ) -> tuple[int, Any]:
+        """Send the call; answer the status and the JSON body (the text if it is not JSON)."""
+        response = self.context.fetch(
+            f"{self.base_url}{path}",
+            method=method,
+            data=json,
+            params={**params} if params else None,
+        )
+        try:
+            return response.status, response.json()
+        except Exception:  # not JSON: a proxy's error page, say
+            return response.status, response.text()
+
+
+class FlaskTransport:
+    """Calls through Flask's test client: the same portal, no server, the client's session."""
+
+    def __init__(self, client: FlaskClient) -> None:
+        self.client = client
+
+    def request(
+        self, method: str, path: str, json: Any = None, params: Params | None = None
+    ) -> tuple[int, Any]:
+        """Send the call; answer the status and the JSON body (None if it is not JSON)."""
+        response = self.client.open(path, method=method, json=json, query_string=params)
+        return response.status_code, response.get_json(silent=True)
 
 
 class TestApiError(AssertionError):
-    """The test API refused a call; the message carries the portal's explanation."""
+    """The test API refused a call: its status and the API's error, field and rule."""
+
+    __test__ = False  # not a pytest class
+
+    def __init__(self, method: str, path: str, status: int, body: Any) -> None:
+        problem = body if isinstance(body, dict) else {}
+        self.method, self.path, self.status = method, path, status
+        self.error: str = str(problem.get("error", body))
+        self.field: str | None = problem.get("field")
+        self.rule: str | None = problem.get("rule")
+        super().__init__(f"{method} {path} -> {status}: {body}")
 
 
 @dataclass(frozen=True)
@@ -27,31 +96,115 @@ class Person:
     locale: str = "zh-CN"
 
 
+class Owed(TypedDict):
+    """What a person still owes, by kind, in fen."""
+
+    principal_fen: int
+    interest_fen: int
+    penalty_fen: int
+
+
+class ApplicationState(TypedDict):
+    """The person's latest closure application."""
+
+    reference: str
+    status: str
+    submitted_at: str
+    decide_at: str | None
+    decided_at: str | None
+    reason: str | None
+
+
+class PersonState(TypedDict):
+    """What the tests assert and no single screen shows (``GET /__test__/users/{id}``)."""
+
+    id: int
+    name: str
+    phone: str
+    scenario: str
+    variant: str
+    status: str
+    entry_visible: bool
+    opted_out: bool
+    outstanding_fen: int
+    outstanding: Owed
+    paused_until: str | None
+    accounts: int
+    applications: int
+    loans: int
+    # Any, not ApplicationState | None: tests index it once they know there is one.
+    application: Any
+
+
+class CreatedPerson(PersonState):
+    """A new person's state, and the payment password they prove themselves with."""
+
+    payment_password: str
+
+
+class ClosureAt(TypedDict):
+    """Where a closure was put: the step, the URL to open, the flow's token."""
+
+    step: str
+    url: str
+    token: str | None
+
+
+class SmsSent(TypedDict):
+    """The last SMS code the portal sent a person, and when."""
+
+    code: str
+    sent_at: str | None
+
+
+# A fault as listed, a request of the journal, and a row of the store: their columns.
+Fault = dict[str, Any]
+JournalEntry = dict[str, Any]
+Tables = dict[str, list[dict[str, Any]]]
+
+
+def _id(person: Person | int) -> int:
+    return person if isinstance(person, int) else person.id
+
+
 class PortalApi:
-    """Calls to ``/__test__``; ``request`` is ``context.request`` so login sets browser cookies."""
+    """The test-control API's calls, over ``transport`` (or a Playwright request context)."""
 
     __test__ = False  # not a pytest class
 
-    def __init__(self, request: APIRequestContext, base_url: str) -> None:
-        self.request = request
+    def __init__(self, transport: Transport | APIRequestContext, base_url: str = "") -> None:
         self.base_url = base_url.rstrip("/")
+        if isinstance(transport, APIRequestContext):
+            transport = HttpTransport(transport, base_url)
+        self.transport: Transport = transport
 
-    def _call(self, method: str, path: str, data: Any = None) -> dict[str, Any]:
-        response: APIResponse = self.request.fetch(
-            f"{self.base_url}/__test__{path}", method=method, data=data
-        )
-        if not response.ok:
-            raise TestApiError(f"{method} /__test__{path} -> {response.status}: {response.text()}")
-        body: dict[str, Any] = response.json()
+    @classmethod
+    def over_flask(cls, client: FlaskClient) -> PortalApi:
+        """Return the client of the portal behind Flask's test client ``client``."""
+        return cls(FlaskTransport(client))
+
+    def call(self, method: str, path: str, json: Any = None, params: Params | None = None) -> Any:
+        """Send ``method /__test__{path}``; answer its JSON, or raise ``TestApiError``."""
+        status, body = self.transport.request(method, f"{PREFIX}{path}", json, params)
+        if not 200 <= status < 300:
+            raise TestApiError(method, f"{PREFIX}{path}", status, body)
         return body
+
+    # ---------------------------------------------------------------- the store and people
 
     def reset(self) -> dict[str, Any]:
         """Empty the store and reset the clock."""
-        return self._call("POST", "/reset")
+        body: dict[str, Any] = self.call("POST", "/reset")
+        return body
+
+    def create_user(self, scenario: str = "invited", **fields: Any) -> CreatedPerson:
+        """Create a person in ``scenario`` with ``fields`` overridden; answer the API's record."""
+        body: CreatedPerson = self.call("POST", "/users", {"scenario": scenario, **fields})
+        return body
 
     def create_person(self, scenario: str, variant: str = "A", **overrides: Any) -> Person:
         """Create a person in ``scenario`` on client ``variant``."""
-        body = self._call("POST", "/users", {"scenario": scenario, "variant": variant, **overrides})
+        body = self.create_user(scenario, variant=variant, **overrides)
         return Person(
             id=body["id"],
             name=body["name"],
@@ -61,51 +214,85 @@ class PortalApi:
             scenario=body["scenario"],
         )
 
-    def state(self, person: Person) -> dict[str, Any]:
+    def state(self, person: Person | int) -> PersonState:
         """Return the person's state: status, entry_visible, outstanding_fen, application."""
-        return self._call("GET", f"/users/{person.id}")
+        body: PersonState = self.call("GET", f"/users/{_id(person)}")
+        return body
 
-    def login(self, person: Person) -> None:
-        """Sign the browser context in as ``person`` (no UI login)."""
-        self._call("POST", "/login", {"user_id": person.id})
+    def login(self, person: Person | int) -> None:
+        """Sign the transport's session in as ``person`` (no UI login)."""
+        self.call("POST", "/login", {"user_id": _id(person)})
 
-    def put_closure_at(self, person: Person, step: str) -> str:
+    def closure_at(self, person: Person | int, step: str) -> ClosureAt:
+        """Put the person's closure at ``step`` as the screens would have."""
+        body: ClosureAt = self.call("POST", f"/users/{_id(person)}/closure", {"step": step})
+        return body
+
+    def put_closure_at(self, person: Person | int, step: str) -> str:
         """Put the person's closure at ``step`` as the screens would have; return its URL."""
-        return str(self._call("POST", f"/users/{person.id}/closure", {"step": step})["url"])
+        return self.closure_at(person, step)["url"]
 
-    def reinvite(self, person: Person) -> dict[str, Any]:
-        """Invite a closed person again."""
-        return self._call("POST", f"/users/{person.id}/invite")
+    def reinvite(self, person: Person | int) -> PersonState:
+        """Invite a closed person again: a brand-new account."""
+        body: PersonState = self.call("POST", f"/users/{_id(person)}/invite")
+        return body
+
+    def sms(self, person: Person | int) -> SmsSent:
+        """Return the last SMS code sent to ``person`` and when it was sent."""
+        body: SmsSent = self.call("GET", f"/sms/{_id(person)}")
+        return body
+
+    def last_sms(self, person: Person | int) -> str:
+        """Return the last SMS code sent to ``person``."""
+        return self.sms(person)["code"]
+
+    def store(self) -> Tables:
+        """Return every row a request could change, by table."""
+        tables: Tables = self.call("GET", "/store")["tables"]
+        return tables
+
+    # ---------------------------------------------------------------- the clock
 
     def now(self) -> str:
         """Return the portal clock as ISO text."""
-        return str(self._call("GET", "/clock")["now"])
+        return str(self.call("GET", "/clock")["now"])
 
     def advance(self, **delta: float) -> str:
         """Move the portal clock forward (days=, hours=, minutes= or seconds=)."""
         ((unit, amount),) = delta.items()
-        return str(self._call("POST", "/clock", {f"advance_{unit}": amount})["now"])
+        return str(self.call("POST", "/clock", {f"advance_{unit}": amount})["now"])
 
     def set_now(self, moment: str) -> str:
         """Move the portal clock forward to ``moment`` (ISO)."""
-        return str(self._call("POST", "/clock", {"now": moment})["now"])
+        return str(self.call("POST", "/clock", {"now": moment})["now"])
+
+    # ---------------------------------------------------------------- faults and the journal
 
     def add_fault(self, **fault: Any) -> int:
         """Inject a fault: route=, and delay_ms=, status= or drop=; count=, when=, method=."""
-        return int(self._call("POST", "/faults", fault)["id"])
+        return int(self.call("POST", "/faults", fault)["id"])
+
+    def faults(self) -> list[Fault]:
+        """Return the faults still waiting for a request."""
+        faults: list[Fault] = self.call("GET", "/faults")["faults"]
+        return faults
 
     def clear_faults(self) -> None:
         """Remove every injected fault."""
-        self._call("DELETE", "/faults")
+        self.call("DELETE", "/faults")
 
-    def requests(self, **filters: str) -> list[dict[str, Any]]:
+    def requests(self, **filters: str | int) -> list[JournalEntry]:
         """Return the request journal, filtered by endpoint=, method= or person_id=."""
-        query = "&".join(f"{key}={value}" for key, value in filters.items())
-        entries: list[dict[str, Any]] = self._call(
-            "GET", f"/requests?{query}" if query else "/requests"
-        )["requests"]
+        entries: list[JournalEntry] = self.call("GET", "/requests", params=filters or None)[
+            "requests"
+        ]
         return entries
 
-    def last_sms(self, person: Person) -> str:
-        """Return the last SMS code sent to ``person``."""
-        return str(self._call("GET", f"/sms/{person.id}")["code"])
+    def clear_requests(self) -> None:
+        """Empty the request journal."""
+        self.call("DELETE", "/requests")
+
+    def openapi(self) -> dict[str, Any]:
+        """Return the API's OpenAPI 3.1 document."""
+        document: dict[str, Any] = self.call("GET", "/openapi.json")
+        return document

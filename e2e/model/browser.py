@@ -4,8 +4,8 @@
 opens the screen a person would use for it (``Screen.at``: the menu path itself is the flows'
 subject, e2e/tests/test_closure.py) and works its controls. A step that is done must land where
 the portal sends a person next; a refused one must show why and land nowhere new (the walker
-then checks the store did not change). ``RequestApi`` is the walker's test-control API over
-HTTP, on the browser context's request client. docs/model.md.
+then checks the store did not change). ``RequestApi`` is the one test-control client,
+``PortalApi``, over HTTP on the browser context's request client. docs/model.md.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 
 from playwright.sync_api import APIRequestContext, Page, Response, expect
 
-from ..harness.api import PortalApi
+from ..harness.api import HttpTransport, PortalApi
 from ..harness.clock import OneClock
 from ..harness.labels import Labels
 from ..harness.pages import account, closure, help, weilidai
@@ -27,23 +27,9 @@ from .walk import ModelJourney
 NO_OPTION = (State.RECENT_LOAN, State.RISK_FLAGGED)
 
 
-class RequestApi:
-    """``ControlApi`` over HTTP through a Playwright request context."""
-
-    def __init__(self, request: APIRequestContext, base_url: str) -> None:
-        self.request = request
-        self.base_url = base_url.rstrip("/")
-
-    def call(
-        self, method: str, path: str, body: dict[str, Any] | None = None, status: int = 200
-    ) -> Any:
-        """Send the call; fail with the portal's answer if its status is not ``status``."""
-        response = self.request.fetch(f"{self.base_url}/__test__{path}", method=method, data=body)
-        assert response.status == status, (
-            f"{method} /__test__{path}: expected {status}, "
-            f"the portal answered {response.status} {response.text()}"
-        )
-        return response.json()
+def RequestApi(request: APIRequestContext, base_url: str) -> PortalApi:
+    """Return the walker's test-control client over HTTP, on ``request`` (a context's)."""
+    return PortalApi(HttpTransport(request, base_url), base_url)
 
 
 class BrowserHands:
@@ -56,10 +42,9 @@ class BrowserHands:
 
     def sign_in(self, person_id: int) -> None:
         """Sign the browser context in, and set its clock to the portal's (before any screen)."""
-        RequestApi(self.page.context.request, self.base_url).call(
-            "POST", "/login", {"user_id": person_id}
-        )
-        self.clock = OneClock.of(self.page, PortalApi(self.page.context.request, self.base_url))
+        api = RequestApi(self.page.context.request, self.base_url)
+        api.login(person_id)
+        self.clock = OneClock.of(self.page, api)
 
     def let_time_pass(self, delta: timedelta) -> None:
         """Move the portal's clock and the page's together (``OneClock``)."""

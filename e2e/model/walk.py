@@ -4,8 +4,9 @@
 the credit line, when the newest loan was taken, the password's lock, the live SMS code), asks
 the model which transition each step must make, has its ``Hands`` take the step, and checks
 that the portal made it: the state the test API reports, the invariants, and for a refused step
-that the store did not change. It reads and moves the portal through the test-control API
-(``ControlApi``): seeding, the clock, re-invitation, the SMS, the store.
+that the store did not change. It reads and moves the portal through the one client of the
+test-control API (``e2e.harness.api.PortalApi``, over Flask's test client or HTTP): seeding,
+the clock, re-invitation, the SMS, the store.
 
 The hands are who takes the person's steps: ``FormHands`` posts the portal's forms through a
 Flask test client (hundreds of journeys a minute: tests/model/); ``e2e.model.browser``'s hands
@@ -25,6 +26,7 @@ from werkzeug.test import TestResponse
 from mock_portal.domain.workdays import add_working_days
 from weilidai_fixtures import SCENARIOS
 
+from ..harness.api import PortalApi, TestApiError
 from .graph import (
     MODEL,
     NEW_ACCOUNT_CREDIT_LINE_FEN,
@@ -55,15 +57,6 @@ COUNTERS = {
 }
 
 
-class ControlApi(Protocol):
-    """The portal's test-control API: ``call`` answers the JSON body, or fails the step."""
-
-    def call(
-        self, method: str, path: str, body: dict[str, Any] | None = None, status: int = 200
-    ) -> Any:
-        """Send ``method path`` (under ``/__test__``) with ``body``; expect ``status``."""
-
-
 class Hands(Protocol):
     """Who takes the person's steps in the portal: forms posted, or a browser tapping."""
 
@@ -79,20 +72,6 @@ class Hands(Protocol):
         Check what the person sees: where a step that is done lands, and that a refused one
         lands nowhere new. ``journey`` gives the person, the closure and the SMS code.
         """
-
-
-class ClientApi:
-    """``ControlApi`` through a Flask test client."""
-
-    def __init__(self, client: FlaskClient) -> None:
-        self.client = client
-
-    def call(
-        self, method: str, path: str, body: dict[str, Any] | None = None, status: int = 200
-    ) -> Any:
-        """Send the call through the test client; fail with the portal's answer if it differs."""
-        response = self.client.open(f"/__test__{path}", method=method, json=body)
-        return _reply(response, status)
 
 
 def _moment(text: str | None) -> datetime | None:
@@ -122,7 +101,7 @@ class ModelJourney:
 
     def __init__(
         self,
-        api: ControlApi,
+        api: PortalApi,
         hands: Hands,
         seed: Seed,
         facts: dict[Predicate, bool],
@@ -136,24 +115,21 @@ class ModelJourney:
         self.taken: list[Transition] = []
         self.steps: list[tuple[Action, Any]] = []  # what was asked, the step in hand included
         self.closed_accounts: set[int] = set()
-        api.call("POST", "/reset")
+        api.reset()
         overrides = {
             "risk_flag": self.facts[Predicate.RISK_FLAG],
             "eligible_after_pause": self.facts[Predicate.ELIGIBLE_AFTER_PAUSE],
             "face_check_fails": self.facts[Predicate.FACE_CHECK_FAILS],
             "review_outcome": "reject" if self.facts[Predicate.REVIEW_REJECTS] else "approve",
         }
-        person = {"scenario": seed.scenario, "variant": variant, **overrides}
-        created = api.call("POST", "/users", person, status=201)
+        created = api.create_user(seed.scenario, variant=variant, **overrides)
         self.id: int = created["id"]
         self.password: str = created["payment_password"]
         hands.sign_in(self.id)
         flow = None
         if seed.closure_step:
-            flow = api.call("POST", f"/users/{self.id}/closure", {"step": seed.closure_step})[
-                "token"
-            ]
-        now = datetime.fromisoformat(api.call("GET", "/clock")["now"])
+            flow = api.closure_at(self.id, seed.closure_step)["token"]
+        now = datetime.fromisoformat(api.now())
         spec = SCENARIOS[seed.scenario]
         unpaid = [
             now - timedelta(days=loan.borrowed_days_ago)
@@ -233,14 +209,13 @@ class ModelJourney:
     def observe(self) -> dict[str, Any]:
         """Return the person's state as the test API reports it (and remember it)."""
         self._store_facts: dict[str, Any] | None = None  # read again when an invariant asks
-        seen: dict[str, Any] = self.api.call("GET", f"/users/{self.id}")
+        seen: dict[str, Any] = dict(self.api.state(self.id))
         self.seen = seen
         return seen
 
     def store(self) -> dict[str, list[dict[str, Any]]]:
         """Return every row of the store a request could change (``GET /__test__/store``)."""
-        tables: dict[str, list[dict[str, Any]]] = self.api.call("GET", "/store")["tables"]
-        return tables
+        return self.api.store()
 
     def _check_applications(self, transition: Transition, seen: dict[str, Any]) -> None:
         """An application appears only when the face check passes, one at a time."""
@@ -259,7 +234,12 @@ class ModelJourney:
         memory, action, done = self.memory, transition.action, transition.outcome is Outcome.DONE
         code_was_live, flow = memory.code_live, None
         if action is Action.INVITE:
-            self.api.call("POST", f"/users/{self.id}/invite", status=200 if done else 409)
+            try:
+                self.api.reinvite(self.id)
+            except TestApiError as refused:
+                assert not done and refused.status == 409, refused
+            else:
+                assert done, "the test API re-invited a person whose account still exists"
         elif action is Action.CLOCK:
             self.hands.let_time_pass(argument)
         else:
@@ -321,8 +301,7 @@ class ModelJourney:
 
     def sms_code(self) -> str:
         """Return the last SMS code sent to the person."""
-        code: str = self.api.call("GET", f"/sms/{self.id}")["code"]
-        return code
+        return self.api.last_sms(self.id)
 
     def wrong_sms_code(self) -> str:
         """Return a code that is not the live one (any code, when none is live)."""
@@ -431,15 +410,15 @@ class FormHands:
 
     def __init__(self, client: FlaskClient) -> None:
         self.client = client
+        self.api = PortalApi.over_flask(client)
 
     def sign_in(self, person_id: int) -> None:
         """Sign the client in (the test API's login sets its session cookie)."""
-        _reply(self.client.post("/__test__/login", json={"user_id": person_id}), 200)
+        self.api.login(person_id)
 
     def let_time_pass(self, delta: timedelta) -> None:
         """Move the portal's clock: there is no page with a clock of its own."""
-        moved = {"advance_seconds": int(delta.total_seconds())}
-        _reply(self.client.post("/__test__/clock", json=moved), 200)
+        self.api.advance(seconds=int(delta.total_seconds()))
 
     def perform(self, journey: ModelJourney, transition: Transition, argument: Any) -> str | None:
         """Post the step's form and check where the portal sends the person."""

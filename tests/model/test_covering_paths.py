@@ -14,10 +14,11 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PortalApi
 from e2e.model import CoveringPath, covering_paths
-from e2e.model.walk import ClientApi, FormHands, ModelJourney, take_as_planned
+from e2e.model.walk import FormHands, ModelJourney, take_as_planned
 from mock_portal import clock, create_app, store
-from tests.conftest import portal_config
+from tests.support.portal import portal_config
 
 PATHS = covering_paths()
 
@@ -35,6 +36,6 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
 @pytest.mark.parametrize("path", PATHS, ids=[f"{i:02d}" for i in range(len(PATHS))])
 def test_each_covering_path_goes_as_the_model_says(portal: Flask, path: CoveringPath) -> None:
     client: FlaskClient = portal.test_client()
-    journey = ModelJourney(ClientApi(client), FormHands(client), path.seed, path.facts())
+    journey = ModelJourney(PortalApi.over_flask(client), FormHands(client), path.seed, path.facts())
     for transition in path.transitions:
         take_as_planned(journey, transition)

@@ -29,11 +29,11 @@ from hypothesis.stateful import (
     run_state_machine_as_test,
 )
 
+from e2e.harness.api import PortalApi
 from e2e.model.graph import MODEL, Action, Predicate, Seed
 from e2e.model.walk import (
     CLOCK_MOVES,
     EDGE_AMOUNTS_FEN,
-    ClientApi,
     FormHands,
     ModelJourney,
     Recording,
@@ -99,7 +99,9 @@ class PersonJourneys(RuleBasedStateMachine):
             Predicate.FACE_CHECK_FAILS: face_check_fails,
             Predicate.REVIEW_REJECTS: review_rejects,
         }
-        self.journey = ModelJourney(ClientApi(self.client), FormHands(self.client), seed, facts)
+        self.journey = ModelJourney(
+            PortalApi.over_flask(self.client), FormHands(self.client), seed, facts
+        )
 
     # Hypothesis spends most examples near the ones it has tried (and swarm testing switches
     # rules off), so a few seeds would fill a run: starting over mid-journey visits more.

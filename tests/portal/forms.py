@@ -12,7 +12,8 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.snapshot import Snapshot
 
 
 @dataclass(frozen=True)
@@ -21,7 +22,7 @@ class Form:
 
     endpoint: str
     scenario: str
-    step: str  # how far the person's closure must have gone (conftest.CLOSURE_STEPS)
+    step: str  # how far the person's closure must have gone (tests/support/portal.py CLOSURE_STEPS)
     page: str  # the page showing the form; {token} and {id} are filled in
     action: str  # where it posts
     fields: dict[str, str]  # a valid submission; {password} and {sms} are filled in

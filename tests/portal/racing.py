@@ -27,7 +27,7 @@ from urllib.request import (
     build_opener,
 )
 
-from tests.conftest import FLOW_URL, TOKEN_INPUT
+from tests.support.portal import FLOW_URL, TOKEN_INPUT
 
 TIMEOUT = 30  # seconds for one request; a loaded CI machine is slow, a hung portal is a failure
 # What a screen says went wrong (the form's error, or a flashed one).

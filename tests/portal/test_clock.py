@@ -12,7 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from mock_portal.store import Account, ClockState, Loan
-from tests.conftest import CLOCK_START, AuthActions, ControlActions
+from tests.support.actions import AuthActions, ControlActions
+from tests.support.portal import CLOCK_START
 
 
 def test_clock_start_is_configurable(make_app: Callable[..., Flask]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.snapshot import Snapshot
 
 
 @pytest.mark.requirement("VERIFY-IN-ORDER", "REVIEW-SUBMITTED")

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import CLOCK_START
 from tests.portal.racing import (
     Answer,
     Browser,
@@ -21,6 +20,7 @@ from tests.portal.racing import (
     signed_in,
     store_rows,
 )
+from tests.support.portal import CLOCK_START
 
 CALLS = 8
 

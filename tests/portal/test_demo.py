@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions
+from tests.support.actions import AuthActions
 
 
 def test_demo_page_and_root(client: FlaskClient, auth: AuthActions) -> None:

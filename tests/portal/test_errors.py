@@ -13,7 +13,8 @@ from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
 from mock_portal import services
-from tests.conftest import AuthActions, Snapshot
+from tests.support.actions import AuthActions
+from tests.support.snapshot import Snapshot
 
 LEAKS = ("Traceback", 'File "', "RuntimeError", "site-packages", "mock_portal/", "werkzeug")
 

@@ -12,8 +12,9 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions, FormActions, Snapshot
 from tests.portal.forms import FORM_IDS, FORMS, Form, prepare
+from tests.support.actions import AuthActions, ClosureActions, ControlActions, FormActions
+from tests.support.snapshot import Snapshot
 
 EXPIRED = "页面已过期"  # the anti-forgery refusal's page
 

@@ -22,7 +22,7 @@ from sqlalchemy import text
 
 from mock_portal import i18n, store
 from mock_portal.domain.text import N_, dumps
-from tests.conftest import AuthActions, ClosureActions, ControlActions, FormActions
+from tests.support.actions import AuthActions, ClosureActions, ControlActions, FormActions
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE = ROOT / "mock_portal" / "translations" / "en" / "LC_MESSAGES"

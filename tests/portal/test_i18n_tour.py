@@ -18,8 +18,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_portal import create_app
-from tests.conftest import portal_config
 from tests.portal.tour import CHINESE, ENGLISH, Page, Words, every_page
+from tests.support.portal import portal_config
 from weilidai_fixtures import SCENARIOS
 
 CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")

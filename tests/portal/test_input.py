@@ -16,8 +16,10 @@ from markupsafe import escape
 from werkzeug.test import TestResponse
 
 from mock_portal import create_app
-from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot, portal_config
 from tests.portal.forms import FORMS_BY_ENDPOINT, prepare
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.portal import portal_config
+from tests.support.snapshot import Snapshot
 
 # ---------------------------------------------------------------- input typed on screens
 

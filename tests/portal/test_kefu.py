@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions
+from tests.support.actions import AuthActions
 
 KEFU = 'href="/weilidai/kefu"'
 

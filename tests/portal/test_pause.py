@@ -7,7 +7,8 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ControlActions, Snapshot
+from tests.support.actions import AuthActions, ControlActions
+from tests.support.snapshot import Snapshot
 
 
 @pytest.mark.requirement(

@@ -8,7 +8,8 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions, Snapshot
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.snapshot import Snapshot
 
 
 @pytest.fixture

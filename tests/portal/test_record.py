@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
 
 
 @pytest.mark.requirement("AFTER-SAVE-RECORD")

@@ -7,7 +7,7 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ClosureActions, ControlActions
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
 
 
 @pytest.mark.requirement(

@@ -8,7 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions
+from tests.support.actions import AuthActions
 
 SCREENS = [
     "/chats",

@@ -8,7 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
-from tests.conftest import AuthActions
+from tests.support.actions import AuthActions
 
 
 def session_cookie(response: TestResponse) -> set[str]:

@@ -13,7 +13,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from mock_portal import create_app
-from tests.conftest import CLOCK_START, AuthActions, ClosureActions, ControlActions, Snapshot
+from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.portal import CLOCK_START
+from tests.support.snapshot import Snapshot
 
 # ---------------------------------------------------------------- test API: reset
 

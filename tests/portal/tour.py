@@ -16,7 +16,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
-from tests.conftest import AuthActions, ControlActions
+from tests.support.actions import AuthActions, ControlActions
 
 
 @dataclass(frozen=True)

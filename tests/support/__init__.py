@@ -1,0 +1,1 @@
+"""Helpers shared by the browserless tests, reached through tests/conftest.py's fixtures."""
