@@ -13,14 +13,18 @@ from .steps import (
     WAIT_FOR_REVIEW,
     ask_why_missing,
     contact_kefu,
+    credit_report_shows,
     enter_expired_code,
     enter_sms_code,
     face_fails,
     let_time_pass,
+    open_me,
+    open_services,
     path_to_closure,
     read_consequences,
     request_sms_code,
     resend_sms_code,
+    see_blocked,
     see_close_option_missing,
     see_notification,
     services_with_entry,
@@ -58,6 +62,55 @@ def entry_missing_kefu_flow(labels: Labels) -> Chaptered:
             "找不到注销选项，问客服",
             "No closure option: ask Customer Service",
             [see_close_option_missing(labels), contact_kefu(), ask_why_missing(labels)],
+        ),
+    )
+
+
+@flow(
+    name="penalty_blocks_closure",
+    scenario="overdue_penalty",
+    section=Section.GOING_WRONG,
+    titles=(
+        "逾期罚息没还清：注销不了，逾期记录留在征信里",
+        "A late-payment penalty still owed: no closure, and the late payment stays on record",
+    ),
+    requirements=(
+        "CLOSE-PENALTY-TOO",
+        "CLOSE-BLOCK-OWED",
+        "CREDIT-OVERDUE-STAYS",
+        *PATH_TO_CLOSURE,
+    ),
+)
+def penalty_blocks_closure_flow(labels: Labels) -> Chaptered:
+    """Owe only an overdue loan's penalty: the closure is blocked naming it, and the credit
+    report keeps the overdue month (the article: 如果你有逾期没还，注销不了，逾期记录会一直保留)."""
+    return in_chapters(
+        (*FIND_CLOSURE, path_to_closure(labels)),
+        (
+            "被逾期罚息拦下",
+            "Stopped by the late-payment penalty",
+            [
+                see_blocked(
+                    "本金利息都已还清，只剩逾期罚息¥2.37，仍然无法注销",
+                    "Principal and interest repaid, ¥2.37 of penalty left: still no closure",
+                    owed="¥2.37",
+                    breakdown=("¥0.00", "¥0.00", "¥2.37"),
+                )
+            ],
+        ),
+        (
+            "逾期记录留在征信里",
+            "The late payment stays on the credit report",
+            [
+                open_me(),
+                open_services(),
+                credit_report_shows(
+                    "打开“征信报告”：微粒贷账户仍是“正常”，逾期记录还在",
+                    "Open the “Credit Report”: the Weilidai account is still “Active”, "
+                    "its late payment listed",
+                    "正常",
+                ),
+            ],
         ),
     )
 

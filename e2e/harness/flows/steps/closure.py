@@ -35,18 +35,27 @@ def read_consequences() -> Step[ClosureEntry]:
     )
 
 
-def see_blocked() -> Step[ClosureEntry]:
+def see_blocked(
+    name: str = "欠款未还清（哪怕1分钱），无法注销",
+    en: str = "Money still owed, even ¥0.01: the account cannot be closed",
+    *,
+    owed: str = "",
+    breakdown: tuple[str, str, str] | None = None,
+) -> Step[ClosureEntry]:
+    """The block page; with ``owed``, it names that amount, and with ``breakdown``, its lines
+    (本金, 利息, 罚息, in the page's order) end with those amounts."""
+
     def act(j: Journey, entry: ClosureEntry) -> BlockedPage:
         blocked = entry.blocked()
+        if owed:
+            expect(blocked.amount).to_have_text(owed)
+        if breakdown is not None:
+            lines = [re.compile(re.escape(amount) + "$") for amount in breakdown]
+            expect(blocked.breakdown.get_by_role("listitem")).to_have_text(lines)
         j.notes["blocked_amount"] = blocked.amount.inner_text()
         return blocked
 
-    return Step(
-        "欠款未还清（哪怕1分钱），无法注销",
-        ClosureEntry,
-        act,
-        "Money still owed, even ¥0.01: the account cannot be closed",
-    )
+    return Step(name, ClosureEntry, act, en)
 
 
 def go_repay() -> Step[BlockedPage]:
