@@ -12,6 +12,7 @@ import ast
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -128,13 +129,14 @@ def known_flags() -> frozenset[str]:
                 re.findall(r"[\"'](--[a-z][a-z0-9-]*)", source.read_text(encoding="utf-8"))
             )
     # Run outside the repository, so no conftest of ours is needed: the installed plugins answer.
-    help_text = subprocess.run(
-        [sys.executable, "-m", "pytest", "--help", "-p", "no:cacheprovider"],
-        cwd="/",
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    with tempfile.TemporaryDirectory() as elsewhere:
+        help_text = subprocess.run(
+            [sys.executable, "-m", "pytest", "--help", "-p", "no:cacheprovider"],
+            cwd=elsewhere,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     flags.update(re.findall(r"(?<![\w-])(--[a-z][a-z0-9-]*)", help_text))
     return frozenset(flags)
 
