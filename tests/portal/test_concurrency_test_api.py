@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from e2e.harness.api import PREFIX
 from tests.portal.racing import (
     Answer,
     Browser,
@@ -28,7 +29,7 @@ CALLS = 8
 def calling(browser: Browser, method: str, path: str, body: Any = None) -> Callable[[], Answer]:
     """Return a call of the test API from a copy of ``browser``."""
     copy_of = browser.clone()
-    return lambda: copy_of.open(method, f"/__test__{path}", body=body)
+    return lambda: copy_of.open(method, f"{PREFIX}{path}", body=body)
 
 
 def test_moving_the_clock_at_once_adds_every_move_and_charges_each_day_once(

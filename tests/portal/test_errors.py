@@ -12,6 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from e2e.harness.api import PortalApi
 from mock_portal import services
 from tests.support.actions import AuthActions
 from tests.support.snapshot import Snapshot
@@ -33,7 +34,7 @@ def test_a_crash_shows_a_plain_error_page_and_changes_nothing(
 ) -> None:
     app = make_app(PROPAGATE_EXCEPTIONS=False)
     client = app.test_client()
-    client.post("/__test__/reset")
+    PortalApi.over_flask(client).reset()
     AuthActions(client).person("invited")
     secret = f"boom at {Path(services.__file__)} line 1"
     real_borrow = services.borrow

@@ -12,6 +12,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PREFIX
 from tests.portal.forms import FORM_IDS, FORMS, Form, prepare
 from tests.support.actions import AuthActions, ClosureActions, ControlActions, FormActions
 from tests.support.snapshot import Snapshot
@@ -27,7 +28,7 @@ def test_every_form_is_listed(app: Flask) -> None:
     posting = {
         rule.endpoint
         for rule in app.url_map.iter_rules()
-        if "POST" in (rule.methods or ()) and not rule.rule.startswith("/__test__")
+        if "POST" in (rule.methods or ()) and not rule.rule.startswith(PREFIX)
     }
     assert posting == set(FORM_IDS)
 
@@ -59,7 +60,7 @@ def test_no_get_changes_anything(
     before = Snapshot.of(client)
     seen = []
     for rule in app.url_map.iter_rules():
-        if "GET" not in (rule.methods or ()) or rule.rule.startswith(("/__test__", "/static")):
+        if "GET" not in (rule.methods or ()) or rule.rule.startswith((PREFIX, "/static")):
             continue
         url = rule.rule.replace("<token>", token)
         response = client.get(url)
@@ -76,7 +77,7 @@ def test_no_get_changes_anything(
 def csrf_app(make_app: Callable[..., Flask]) -> Flask:
     """Create a portal that checks anti-forgery tokens, its clock frozen at its start."""
     app = make_app(WTF_CSRF_ENABLED=True)
-    assert app.test_client().post("/__test__/reset").status_code == 200  # JSON API: exempt
+    assert app.test_client().post(f"{PREFIX}/reset").status_code == 200  # JSON API: exempt
     return app
 
 

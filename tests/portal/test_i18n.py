@@ -20,6 +20,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
+from e2e.harness.api import PortalApi
 from mock_portal import i18n, store
 from mock_portal.domain.text import N_, dumps
 from tests.support.actions import AuthActions, ClosureActions, ControlActions, FormActions
@@ -293,13 +294,13 @@ def test_the_anti_forgery_and_fault_pages_in_english(
     make_app: Callable[..., Flask], en_client: FlaskClient, auth: AuthActions
 ) -> None:
     csrf_client = make_app(WTF_CSRF_ENABLED=True).test_client()
-    csrf_client.post("/__test__/reset")
+    PortalApi.over_flask(csrf_client).reset()
     AuthActions(csrf_client).person("invited")
     refused = csrf_client.post("/weilidai/kefu", data={"message": "hi"}, headers=EN)
     assert refused.status_code == 400
     assert "This page has expired or its origin is unknown" in shown(refused)
     auth.person("invited")
-    en_client.post("/__test__/faults", json={"route": "/weilidai/", "status": 503})
+    PortalApi.over_flask(en_client).add_fault(route="/weilidai/", status=503)
     fault = en_client.get("/weilidai/")
     assert "temporarily unavailable (simulated fault)" in shown(fault)
 

@@ -17,6 +17,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PortalApi
 from mock_portal import create_app
 from tests.portal.tour import CHINESE, ENGLISH, Page, Words, every_page
 from tests.support.portal import portal_config
@@ -85,7 +86,7 @@ def read(html: str) -> tuple[str, list[str]]:
 def names_in(app: Flask) -> list[str]:
     """Return every person's name in the store and how the screens shorten it, longest first."""
     client = app.test_client()
-    people = client.get("/__test__/store").get_json()["tables"]["person"]
+    people = PortalApi.over_flask(client).store()["person"]
     names = set()
     for person in people:
         name = person["name"]
@@ -97,7 +98,7 @@ def names_in(app: Flask) -> list[str]:
 def tour_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """Create one portal for both tours (each person is new, each tour its own people)."""
     app = create_app(portal_config(tmp_path_factory.mktemp("tour") / "portal.db"))
-    assert app.test_client().post("/__test__/reset").status_code == 200
+    PortalApi.over_flask(app.test_client()).reset()
     yield app
     app.extensions["store_engine"].dispose()
 

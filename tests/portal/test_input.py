@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from markupsafe import escape
 from werkzeug.test import TestResponse
 
+from e2e.harness.api import PortalApi
 from mock_portal import create_app
 from tests.portal.forms import FORMS_BY_ENDPOINT, prepare
 from tests.support.actions import AuthActions, ClosureActions, ControlActions
@@ -118,7 +119,7 @@ LINE_BREAKS = str.maketrans("", "", "\t\r\n")
 def garbage_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Flask]:
     """Create one portal for every generated example; each example seeds its own person."""
     app = create_app(portal_config(tmp_path_factory.mktemp("garbage") / "portal.db"))
-    assert app.test_client().post("/__test__/reset").status_code == 200
+    PortalApi.over_flask(app.test_client()).reset()
     yield app
     app.extensions["store_engine"].dispose()
 

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PREFIX
 from tests.support.actions import AuthActions, ClosureActions, ControlActions
 from tests.support.snapshot import Snapshot
 
@@ -90,7 +91,7 @@ def test_nobody_sees_another_persons_loans_or_credit_report(
     for rule in app.url_map.iter_rules():
         if "GET" not in (rule.methods or ()) or rule.arguments:
             continue
-        if rule.rule.startswith("/__test__") or rule.rule == "/demo/":  # not a person's screens
+        if rule.rule.startswith(PREFIX) or rule.rule == "/demo/":  # not a person's screens
             continue
         page = intruder.get(rule.rule, follow_redirects=True).get_data(as_text=True)
         for mark in victim_marks:

@@ -8,6 +8,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PREFIX
 from tests.support.actions import AuthActions
 
 SCREENS = [
@@ -51,7 +52,7 @@ def test_every_screen_is_listed(app: Flask) -> None:
         for rule in app.url_map.iter_rules()
         if "GET" in rule.methods
         and not rule.arguments
-        and not rule.rule.startswith(("/__test__", "/static"))
+        and not rule.rule.startswith((PREFIX, "/static"))
     }
     listed = {url.partition("?")[0] for url in SCREENS} | NOT_SCREENS
     assert routes - listed == set()

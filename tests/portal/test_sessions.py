@@ -8,6 +8,7 @@ import pytest
 from flask.testing import FlaskClient
 from werkzeug.test import TestResponse
 
+from e2e.harness.api import PREFIX
 from tests.support.actions import AuthActions
 
 
@@ -27,7 +28,7 @@ def test_the_session_cookie_is_httponly_lax_and_secure_over_https(
 ) -> None:
     person = auth.create("invited")
     if login == "test API":
-        response = client.post("/__test__/login", json={"user_id": person["id"]}, base_url=base_url)
+        response = client.post(f"{PREFIX}/login", json={"user_id": person["id"]}, base_url=base_url)
     else:
         response = client.post(f"/demo/login/{person['id']}", base_url=base_url)
     changed = client.get("/me?variant=B", base_url=base_url)  # a screen that writes the session

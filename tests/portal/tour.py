@@ -16,6 +16,7 @@ from typing import Any
 
 from flask.testing import FlaskClient
 
+from e2e.harness.api import PortalApi
 from tests.support.actions import AuthActions, ControlActions
 
 
@@ -172,7 +173,7 @@ def tour(
             me.get(url)
         me.get("/weilidai/closure/status")
     if scenario == "closed":
-        client.post(f"/__test__/users/{person['id']}/invite")
+        PortalApi.over_flask(client).reinvite(person["id"])
         for url in ("/chats", "/chats/service-notifications", "/weilidai/", "/credit-report"):
             me.get(url)
     return me.pages

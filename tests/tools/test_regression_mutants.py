@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from e2e.harness.api import PortalApi
 from e2e.regression.mutants import MUTANTS, apply_mutant
 from mock_portal import create_app
 
@@ -17,8 +18,9 @@ def test_a_mutant_breaks_only_its_own_app(tmp_path: Path):
         if name != "plain":
             apply_mutant(app, name)
         client = app.test_client()
-        client.post("/__test__/reset")
-        seen[name] = client.post("/__test__/users", json={"scenario": "paused"}).json
+        api = PortalApi.over_flask(client)
+        api.reset()
+        seen[name] = api.create_user("paused")
     assert seen["plain"]["entry_visible"] is False
     assert seen["entry_while_paused"]["entry_visible"] is True
 

@@ -28,6 +28,7 @@ from typing import Any
 import pytest
 
 from e2e.harness import remote_browser
+from e2e.harness.api import PREFIX
 from e2e.harness.suite import SUITE
 from mock_portal.wsgi import WORKER_HEADER
 
@@ -146,14 +147,14 @@ def test_two_gunicorn_workers_agree_on_people_clock_and_session(gunicorn_portal:
                 answer = heading.group(1).strip() if heading else None
             return response.headers[WORKER_HEADER], response.status, answer
 
-    call("/__test__/reset", {})
-    _, _, someone = call("/__test__/users", {"scenario": "invited", "variant": "A"})
-    call("/__test__/login", {"user_id": someone["id"]})  # the session cookie, signed by one worker
-    _, _, moved = call("/__test__/clock", {"advance_days": 3})
+    call(f"{PREFIX}/reset", {})
+    _, _, someone = call(f"{PREFIX}/users", {"scenario": "invited", "variant": "A"})
+    call(f"{PREFIX}/login", {"user_id": someone["id"]})  # the session cookie, signed by one worker
+    _, _, moved = call(f"{PREFIX}/clock", {"advance_days": 3})
 
     reads = {
-        "clock": lambda: call("/__test__/clock"),
-        "person": lambda: call(f"/__test__/users/{someone['id']}"),
+        "clock": lambda: call(f"{PREFIX}/clock"),
+        "person": lambda: call(f"{PREFIX}/users/{someone['id']}"),
         "signed-in page": lambda: call("/weilidai/"),  # login_required: a redirect if not
     }
     answers: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
