@@ -1,4 +1,4 @@
-"""Fixtures of the portal tests that start a real server."""
+"""Fixtures of the portal tests: a real server of their own, and an English-speaking phone."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from flask.testing import FlaskClient
 
 from e2e.harness.portal import start_portal
 
@@ -22,3 +23,10 @@ def racing_portal(database_url: Callable[[], str]) -> Iterator[str]:
     live.stop()
     for name, level in levels.items():
         logging.getLogger(name).setLevel(level)
+
+
+@pytest.fixture
+def en_client(client: FlaskClient) -> FlaskClient:
+    """Return the test client as an English-speaking phone."""
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en-US,en;q=0.9"
+    return client
