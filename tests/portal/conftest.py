@@ -7,7 +7,9 @@ from collections.abc import Callable, Iterator
 from urllib.parse import urlsplit
 
 import pytest
+from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy.orm import Session
 
 from e2e.harness.portal import start_portal
 
@@ -30,3 +32,10 @@ def en_client(client: FlaskClient) -> FlaskClient:
     """Return the test client as an English-speaking phone."""
     client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "en-US,en;q=0.9"
     return client
+
+
+@pytest.fixture
+def db(app: Flask) -> Iterator[Session]:
+    """Return a session on the test portal's store, for calling the services directly."""
+    with app.extensions["store"]() as session:
+        yield session

@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import re
+from datetime import timedelta
 
 import pytest
 from flask.testing import FlaskClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from mock_portal import services
+from mock_portal.domain.rules import (
+    AccountStatus,
+    ApplicationStatus,
+)
+from mock_portal.store import CreditRecord
 from tests.support.actions import AuthActions, ClosureActions, ControlActions
+from tests.support.services import NOW, ONE_FEN_OWED, POLICY, notes, person_in
 
 
 @pytest.mark.requirement(
@@ -156,3 +166,73 @@ def test_another_lenders_account_is_left_as_it_was(
     assert 'data-testid="credit-status">正常<' in other and "注销日期" not in other
     english = client.get("/credit-report?lang=en").get_data(as_text=True)
     assert "China Merchants Bank Co., Ltd." in english and "Credit Card" in english
+
+
+# ---------------------------------------------------------------- the review
+
+
+def test_a_retried_submission_after_a_rejection_returns_the_rejected_application(
+    db: Session,
+) -> None:
+    person = person_in(db, "review_rejected")
+    flow = services.put_closure_at(db, person, "submitted", NOW, POLICY)
+    assert flow is not None
+    services.catch_up(db, NOW + timedelta(days=2))
+    (first,) = person.account.applications if person.account else []
+    assert first.status is ApplicationStatus.REJECTED
+
+    assert services.submit_closure(db, person, flow, NOW + timedelta(days=3)) is first
+    again = services.put_closure_at(db, person, "submitted", NOW + timedelta(days=3), POLICY)
+    assert again is not None
+    latest = services.latest_application(person.account)
+    assert latest is not None and latest is not first
+    assert latest.status is ApplicationStatus.PENDING
+
+
+def test_money_owed_at_decision_time_rejects_with_the_amount(db: Session) -> None:
+    person = person_in(db, "closure_pending", ONE_FEN_OWED, opted_out=True)
+    application = services.latest_application(person.account)
+    assert application is not None
+    services.catch_up(db, application.decide_at)
+    assert application.status is ApplicationStatus.REJECTED
+    assert application.decided_at == application.decide_at
+    assert application.reason == "账户仍有未结清欠款 ¥0.01，请还清后重新申请"
+    assert person.account is not None and person.account.status is AccountStatus.ACTIVE
+    assert notes(db, person) == [  # an opted-out person still hears of the decision
+        (
+            "closure_rejected",
+            "微粒贷注销申请未通过",
+            f"您的注销申请（编号 {application.reference}）未通过审核。"
+            f"原因：{application.reason}。账户仍可正常使用，如有疑问请联系微粒贷客服。",
+        )
+    ]
+
+
+def test_a_rejection_without_a_reason_gives_the_general_one(db: Session) -> None:
+    person = person_in(db, "closure_pending", review_outcome="reject", review_reject_reason="")
+    application = services.latest_application(person.account)
+    assert application is not None
+    services.catch_up(db, application.decide_at)
+    assert application.reason == "账户暂不满足注销条件"
+
+
+def test_an_approval_closes_the_account_the_credit_record_and_says_so(db: Session) -> None:
+    person = person_in(db, "closure_pending")
+    account = person.account
+    application = services.latest_application(account)
+    assert account is not None and application is not None
+    when = application.decide_at
+    services.catch_up(db, when + timedelta(hours=1))
+    assert application.status is ApplicationStatus.APPROVED
+    assert application.decided_at == when
+    assert account.status is AccountStatus.CLOSED
+    assert account.closed_at == when
+    record = db.scalar(select(CreditRecord).where(CreditRecord.account_id == account.id))
+    assert record is not None
+    assert (record.status, record.closed_on) == ("已注销", when.date())
+    assert notes(db, person)[-1] == (
+        "closure_approved",
+        "微粒贷账户注销成功",
+        f"您的微粒贷账户已于 {when:%Y-%m-%d %H:%M} 注销成功（编号 {application.reference}）。"
+        "账户信息和借款记录已清除，注销后无法恢复。",
+    )

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 BORROWED_AT = datetime(2026, 6, 1, 10, 0)
 DUE_ON = date(2026, 12, 1)
+NOW = datetime(2026, 11, 23, 10, 0)  # the portal clock's start, a Monday
 
 
 @dataclass

@@ -585,3 +585,22 @@ def test_pay_conserves_money(some_loans: list[FakeLoan], amount_fen: int) -> Non
     assert 0 <= left <= amount_fen
     assert before - after == amount_fen - left
     assert left == max(0, amount_fen - before)
+
+
+# ---------------------------------------------------------------- 罚息 in whole fen
+
+
+def test_penalty_rate_is_rounded_down_to_a_whole_ppm_before_it_is_charged() -> None:
+    """333 ppm a day makes a 罚息 rate of 499 ppm (1.5 x, rounded down), never 499.5."""
+    loan = FakeLoan(principal_fen=1_000_000, daily_rate_ppm=333, accrued_through=DUE_ON)
+    assert accrue(loan, DUE_ON + timedelta(days=1)) == [DUE_ON + timedelta(days=1)]
+    assert loan.interest_fen == 333
+    assert loan.penalty_fen == 499
+    assert type(loan.penalty_fen) is int  # money is integer fen, never float
+
+
+def test_penalty_stays_integer_fen_at_the_default_rate() -> None:
+    loan = FakeLoan(principal_fen=200_000, accrued_through=DUE_ON)
+    accrue(loan, DUE_ON + timedelta(days=2))
+    assert loan.penalty_fen == 2 * 150
+    assert type(loan.penalty_fen) is int

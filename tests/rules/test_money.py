@@ -1,10 +1,14 @@
 """Tests for money in integer fen (mock_portal.domain.money)."""
 
+from datetime import timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from mock_portal.domain.loans import outstanding, pay
 from mock_portal.domain.money import apply_rate, format_yuan, parse_yuan
+from tests.rules.fakes import BORROWED_AT, FakeLoan
 
 AMOUNT_HINT = "请输入正确的金额，例如 500 或 0.01"
 LARGEST_TYPED_FEN = 999_999_999_99  # nine digits of yuan, two of fen: what parse_yuan accepts
@@ -140,3 +144,32 @@ def test_apply_rate_is_exact_integer_arithmetic(base_fen: int, rate_ppm: int) ->
     charge = apply_rate(base_fen, rate_ppm)
     assert isinstance(charge, int)
     assert charge * 1_000_000 <= base_fen * rate_ppm < (charge + 1) * 1_000_000
+
+
+# ---------------------------------------------------------------- repayments and money
+
+
+def test_a_repayment_that_leaves_one_fen_after_a_loan_pays_it_into_the_next() -> None:
+    older = FakeLoan(principal_fen=500)
+    newer = FakeLoan(principal_fen=500, borrowed_at=BORROWED_AT + timedelta(days=1))
+    assert pay([newer, older], 501) == 0
+    assert outstanding(older).total_fen == 0
+    assert outstanding(newer).principal_fen == 499
+
+
+def test_a_repayment_of_nothing_is_refused_in_words() -> None:
+    with pytest.raises(ValueError) as error:
+        pay([FakeLoan(principal_fen=100)], 0)
+    assert str(error.value) == "还款金额必须大于 0"
+
+
+def test_money_that_is_not_fen_is_named_in_the_error() -> None:
+    with pytest.raises(TypeError) as error:
+        format_yuan(1.5)  # type: ignore[arg-type]  # what the check is for
+    assert str(error.value) == "money must be integer fen, got float"
+
+
+def test_an_amount_that_is_not_money_is_refused_with_an_example() -> None:
+    with pytest.raises(ValueError) as error:
+        parse_yuan("abc")
+    assert str(error.value) == "请输入正确的金额，例如 500 或 0.01"

@@ -24,6 +24,7 @@ from mock_portal.domain.rules import (
     entry_visible,
     pause_until,
 )
+from mock_portal.domain.variants import VARIANTS, variant_for
 from tests.rules.fakes import FakeLoan
 
 NOW = datetime(2026, 11, 23, 10, 0)  # the test API's clock start, a Monday
@@ -273,3 +274,14 @@ def test_one_fen_blocks_closure_with_its_breakdown(loan: FakeLoan, owed: Breakdo
 
 def test_abnormal_reasons_empty_for_a_normal_account() -> None:
     assert abnormal_reasons([settled_old_loan(), old_unpaid_loan()], False, NOW) == []
+
+
+# ---------------------------------------------------------------- client variants
+
+
+@pytest.mark.parametrize(
+    ("code", "variant"),
+    [("B", "B"), (" b ", "B"), ("a", "A"), (None, "A"), ("", "A"), ("x", "A"), ("AB", "A")],
+)
+def test_a_client_code_names_its_variant_or_the_default(code: str | None, variant: str) -> None:
+    assert variant_for(code) == VARIANTS[variant]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import pytest
 
 from mock_portal.domain import verification
+from mock_portal.domain.variants import check_variant
 from mock_portal.domain.verification import (
     Outcome,
     VerificationPolicy,
@@ -19,6 +21,7 @@ from mock_portal.domain.verification import (
     try_password,
     try_sms_code,
 )
+from tests.rules.fakes import FakeCounters, FakeSms
 
 NOW = datetime(2026, 11, 23, 10, 0)
 POLICY = VerificationPolicy()
@@ -348,3 +351,48 @@ def test_a_passing_face_check_resets_the_count() -> None:
     assert try_face(counters, True, NOW, POLICY).ok
     assert counters.face_failures == 0
     assert fail_face(counters, 1)[0].endswith("（还可以尝试 4 次）")
+
+
+# ---------------------------------------------------------------- identity checks, verdicts too
+
+
+def test_an_sms_code_is_six_digits_even_at_the_top_of_the_range(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(secrets, "randbelow", lambda n: n - 1)
+    assert new_sms_code() == "999999"
+
+
+def test_each_wrong_password_is_a_failed_outcome_until_the_lock() -> None:
+    counters = FakeCounters()
+    verdicts = [try_password(counters, False, NOW, POLICY) for _ in range(3)]
+    assert verdicts == [
+        Outcome(False, "支付密码错误，还可以尝试 2 次"),
+        Outcome(False, "支付密码错误，还可以尝试 1 次"),
+        Outcome(False, "支付密码错误次数过多，已被锁定 3 小时"),
+    ]
+
+
+def test_each_failed_face_check_is_a_failed_outcome_until_the_wait() -> None:
+    counters = FakeCounters()
+    verdicts = [try_face(counters, False, NOW, POLICY) for _ in range(5)]
+    assert verdicts[0] == Outcome(
+        False, "人脸识别未通过，请确保本人正对屏幕、光线充足（还可以尝试 4 次）"
+    )
+    assert verdicts[-1] == Outcome(False, "人脸识别失败次数过多，请 30 分钟后再试")
+
+
+def test_each_wrong_sms_code_is_a_failed_outcome_until_it_is_void() -> None:
+    sms, failures, verdicts = FakeSms("042917", NOW), 0, []
+    for _ in range(5):
+        outcome, failures = try_sms_code(sms, "000000", failures, NOW, POLICY)
+        verdicts.append(outcome)
+    assert verdicts[0] == Outcome(False, "验证码错误，还可以尝试 4 次")
+    assert verdicts[-1] == Outcome(False, "验证码错误次数过多已失效，请重新获取")
+    assert sms.voided
+
+
+def test_an_unknown_variant_is_refused_naming_the_variants() -> None:
+    with pytest.raises(ValueError) as error:
+        check_variant("c")
+    assert str(error.value) == "unknown variant 'c'; use one of A, B"

@@ -20,6 +20,7 @@ from mock_portal.domain.workdays import (
     is_working_day,
     working_days_between,
 )
+from tests.rules.fakes import NOW
 
 
 @pytest.mark.parametrize(
@@ -193,3 +194,28 @@ def test_add_working_days_property(start: datetime, n: int) -> None:
     assert result > start
     assert result.time() == start.time()
     assert working_days_between(start.date(), result.date()) == n
+
+
+# ---------------------------------------------------------------- working days between moments
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        (datetime(2026, 11, 23, 10, 0), date(2026, 11, 25), 2),  # Monday 10:00 to Wednesday
+        (date(2026, 11, 23), datetime(2026, 11, 25, 9, 0), 2),
+        (datetime(2026, 11, 27, 16, 0), datetime(2026, 12, 1, 8, 0), 2),  # Friday to Tuesday
+        (datetime(2026, 11, 23, 23, 0), datetime(2026, 11, 23, 1, 0), 0),
+    ],
+)
+def test_working_days_between_counts_whole_days_of_moments(
+    start: date, end: date, expected: int
+) -> None:
+    """A datetime counts by its day: the time of day never adds or drops a working day."""
+    assert working_days_between(start, end) == expected
+
+
+def test_add_working_days_refuses_a_negative_count_and_says_so() -> None:
+    with pytest.raises(ValueError) as error:
+        add_working_days(NOW, -1)
+    assert str(error.value) == "n must be >= 0, got -1"
