@@ -1,6 +1,8 @@
 """Stopping without closing: pause borrowing for 3 months, or opt out of invitations.
 
-The two flow tests walk the menu path on each variant; the others open the screen they are about.
+The two every_variant flow tests walk the menu path on each variant; the flows of a pause's end
+start where the article's story does, so each runs on one variant (chosen by its name), both in
+``make test-all``; the others open the screen they are about.
 """
 
 from __future__ import annotations
@@ -95,3 +97,39 @@ def test_opting_out_with_money_owed_is_refused(page: Page, portal, person, label
     expect(settings.error).to_contain_text("您还有未还清的借款（¥2.37）")
     expect(settings.opt_out_box).not_to_be_checked()
     assert portal.state(someone)["opted_out"] is False
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("pause_ends_eligible")
+def test_pause_ends_eligible_brings_the_entry_back(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["status"], state["entry_visible"], state["paused_until"]) == (
+        "active",
+        True,
+        None,
+    )
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("pause_ends_not_eligible")
+def test_pause_ends_not_eligible_keeps_the_entry_hidden(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["status"], state["entry_visible"], state["paused_until"]) == (
+        "paused",
+        False,
+        None,
+    )
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("pause_ends_opted_out")
+def test_pause_ends_opted_out_sends_no_invitation(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["entry_visible"], state["opted_out"], state["paused_until"]) == (
+        False,
+        True,
+        None,
+    )

@@ -1,7 +1,9 @@
 """After submission: the review on Chinese working days, approval, rejection, life after closure.
 
 Each test starts from a submitted application (``journey.at_closure_step("submitted")``) or from
-the screen it is about; the path to the closure is the flow tests' subject.
+the screen it is about; the path to the closure is the flow tests' subject. The flows of the
+review's outcome and of a re-invitation run their own steps, on one variant each (chosen by the
+test's name), both in ``make test-all``.
 """
 
 from __future__ import annotations
@@ -85,3 +87,31 @@ def test_the_credit_report_shows_closed_and_keeps_overdue_history(
     report = MePage.open(page, labels).open_services().open_credit_report()
     expect(report.statuses).to_have_text(["已注销"])
     expect(report.overdue_history).to_have_text(["2026-07"])
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("review_approved")
+def test_review_approved_closes_for_good_with_a_record_to_keep(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["status"], state["entry_visible"], state["loans"]) == ("closed", False, 0)
+    assert state["application"]["status"] == "approved"
+    assert trip.notes["record_file"] == f"weilidai-closure-record-{trip.notes['reference']}.html"
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("review_rejected")
+def test_review_rejected_says_why_and_keeps_the_account(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["status"], state["entry_visible"]) == ("active", True)
+    assert state["application"]["status"] == "rejected"
+    assert state["application"]["reason"] == "账户存在未结清的关联业务，请联系客服处理"
+
+
+@pytest.mark.flow("reinvited")
+def test_reinvited_after_closure_gets_a_new_account_without_history(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    state = portal.state(trip.person)
+    assert (state["status"], state["accounts"], state["loans"]) == ("active", 2, 0)
+    assert state["application"] is None

@@ -1,7 +1,8 @@
 """Identity checks before closure: each failure explained on the same screen, nothing changed.
 
 Each test starts at the step it is about (``journey.at_closure_step``); the lockout test drives
-its whole flow, menu path included.
+its whole flow, menu path included, and the flows of an expired SMS code, too many wrong codes
+and the face check's wait run theirs on one variant each (both in ``make test-all``).
 """
 
 from __future__ import annotations
@@ -171,3 +172,30 @@ def test_the_acknowledgement_must_be_ticked(page: Page, portal, person, labels):
     consequences.next_button.click()
     expect(consequences.error).to_have_text("请先阅读并勾选“我已知晓注销后果”")
     assert portal.state(someone)["application"] is None
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("sms_expired")
+def test_sms_expired_then_a_new_code_goes_through(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    trip.on(FacePage)
+    assert len(portal.requests(endpoint="closure.send_sms", method="POST")) == 2
+    assert portal.state(trip.person)["application"] is None
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("sms_too_many_wrong")
+def test_sms_too_many_wrong_codes_void_it_until_a_new_one(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    trip.on(FacePage)
+    assert len(portal.requests(endpoint="closure.send_sms", method="POST")) == 2
+
+
+@pytest.mark.owns_portal
+@pytest.mark.flow("face_fails_until_wait")
+def test_face_fails_until_the_wait_then_may_be_tried_again(journey, portal, flow):
+    trip = journey.of(flow).run(flow.steps)
+    trip.on(FacePage)
+    faces = portal.requests(endpoint="closure.face", method="POST")
+    assert len(faces) == 7
+    assert portal.state(trip.person)["application"] is None
