@@ -1,14 +1,15 @@
-"""Tests for loans: what is owed, daily interest and penalty, repayment (mock_portal.domain.loans).
+"""Tests for loans: what is owed, daily interest and penalty, a recent unpaid loan (domain.loans).
 
 The domain is duck-typed (``LoanLike`` is a Protocol), so a small dataclass stands in for the
 store's ``Loan`` row. Each part of a loan (principal, interest, penalty) keeps what was charged
-and what repaid it; ``pay`` splits a repayment over the parts when it is made.
+and what repaid it; ``pay`` splits a repayment over the parts when it is made (test_loans_pay.py;
+properties over generated loans: test_loans_properties.py).
 """
 
 from __future__ import annotations
 
 import copy
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 from hypothesis import given
@@ -312,112 +313,6 @@ def test_accrue_in_one_go_equals_day_by_day(
     assert overdue_at_once == overdue_daily
 
 
-# ---------------------------------------------------------------- pay
-
-
-@pytest.mark.parametrize(
-    ("amount_fen", "owed", "left_fen"),
-    [
-        (1, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=199), 0),
-        (200, Breakdown(principal_fen=10_000, interest_fen=500, penalty_fen=0), 0),
-        (201, Breakdown(principal_fen=10_000, interest_fen=499, penalty_fen=0), 0),
-        (700, Breakdown(principal_fen=10_000, interest_fen=0, penalty_fen=0), 0),
-        (701, Breakdown(principal_fen=9_999, interest_fen=0, penalty_fen=0), 0),
-        (10_699, Breakdown(principal_fen=1, interest_fen=0, penalty_fen=0), 0),
-        (10_700, Breakdown(), 0),
-        (99_999, Breakdown(), 89_299),  # an overpayment never owes less than nothing
-    ],
-)
-def test_pay_splits_penalty_then_interest_then_principal(
-    amount_fen: int, owed: Breakdown, left_fen: int
-) -> None:
-    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200)
-    assert pay([loan], amount_fen) == left_fen
-    assert outstanding(loan) == owed
-    assert repaid(loan) == amount_fen - left_fen
-
-
-def test_pay_keeps_each_parts_share() -> None:
-    loan = FakeLoan(principal_fen=10_000, interest_fen=500, penalty_fen=200)
-    assert pay([loan], 300) == 0
-    assert loan.penalty_repaid_fen == 200
-    assert loan.interest_repaid_fen == 100
-    assert loan.principal_repaid_fen == 0
-    assert (loan.principal_fen, loan.interest_fen, loan.penalty_fen) == (10_000, 500, 200)
-
-
-def test_pay_settles_the_oldest_loan_first() -> None:
-    newer = FakeLoan(principal_fen=100_000, borrowed_at=datetime(2026, 9, 1, 9, 0))
-    older = FakeLoan(principal_fen=50_000, interest_fen=500, borrowed_at=datetime(2026, 3, 1))
-    assert pay([newer, older], 30_000) == 0
-    assert repaid(older) == 30_000
-    assert (older.interest_repaid_fen, older.principal_repaid_fen) == (500, 29_500)
-    assert repaid(newer) == 0
-
-    assert pay([newer, older], 30_000) == 0
-    assert outstanding(older) == Breakdown()
-    assert newer.principal_repaid_fen == 30_000 - 20_500
-    assert outstanding(newer) == Breakdown(principal_fen=100_000 - 9_500)
-
-
-def test_pay_settles_an_older_loans_principal_before_a_newer_loans_penalty() -> None:
-    older = FakeLoan(principal_fen=1_000, borrowed_at=datetime(2026, 3, 1))
-    newer = FakeLoan(principal_fen=1_000, interest_fen=50, penalty_fen=20)
-    assert pay([newer, older], 1_010) == 0
-    assert outstanding(older) == Breakdown()
-    assert outstanding(newer) == Breakdown(principal_fen=1_000, interest_fen=50, penalty_fen=10)
-
-
-def test_pay_skips_settled_loans() -> None:
-    settled = FakeLoan(
-        principal_fen=500, principal_repaid_fen=500, borrowed_at=datetime(2025, 1, 1)
-    )
-    owing = FakeLoan(principal_fen=1_000)
-    assert pay([settled, owing], 400) == 0
-    assert settled.principal_repaid_fen == 500
-    assert repaid(settled) == 500
-    assert owing.principal_repaid_fen == 400
-
-
-def test_paying_the_exact_total_leaves_nothing_owed() -> None:
-    loans = [
-        FakeLoan(
-            principal_fen=300_000,
-            interest_fen=9_000,
-            principal_repaid_fen=299_999,
-            interest_repaid_fen=9_000,
-        ),
-        FakeLoan(
-            principal_fen=200_000, interest_fen=6_000, penalty_fen=237, penalty_repaid_fen=100
-        ),
-        FakeLoan(principal_fen=200_000, interest_fen=1_000, borrowed_at=datetime(2026, 11, 13)),
-    ]
-    total = total_outstanding(loans).total_fen
-    assert pay(loans, total) == 0
-    assert total_outstanding(loans) == Breakdown()
-    for loan in loans:
-        assert outstanding(loan) == Breakdown()
-
-
-def test_pay_returns_what_is_left_over() -> None:
-    loan = FakeLoan(principal_fen=1)
-    assert pay([loan], 100) == 99
-    assert loan.principal_repaid_fen == 1
-    assert repaid(loan) == 1
-    assert pay([loan], 100) == 100  # nothing owed: all of it is left over
-    assert repaid(loan) == 1
-
-
-@pytest.mark.parametrize("amount_fen", [0, -1, -10_000])
-def test_pay_refuses_nothing_or_less(amount_fen: int) -> None:
-    loan = FakeLoan(principal_fen=1_000, interest_fen=10, penalty_fen=1)
-    before = copy.copy(loan)
-    with pytest.raises(ValueError, match="还款金额必须大于 0"):
-        pay([loan], amount_fen)
-    assert repaid(loan) == 0
-    assert loan == before
-
-
 # ---------------------------------------------------------------- recent unpaid (abnormal)
 
 
@@ -457,134 +352,6 @@ def test_one_fen_left_on_a_recent_loan_is_still_unpaid() -> None:
         interest_repaid_fen=100,
     )
     assert is_recent_unpaid(loan, BORROWED_AT + timedelta(days=1))
-
-
-# ---------------------------------------------------------------- properties
-
-
-@st.composite
-def loans(draw: st.DrawFn) -> FakeLoan:
-    """A loan with any charges and, for each part, a repayment of at most what it was charged."""
-    principal = draw(st.integers(min_value=0, max_value=10**9))
-    interest = draw(st.integers(min_value=0, max_value=10**8))
-    penalty = draw(st.integers(min_value=0, max_value=10**7))
-    borrowed_at = draw(
-        st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2026, 11, 1))
-    )
-    return FakeLoan(
-        principal_fen=principal,
-        interest_fen=interest,
-        penalty_fen=penalty,
-        principal_repaid_fen=draw(st.integers(min_value=0, max_value=principal)),
-        interest_repaid_fen=draw(st.integers(min_value=0, max_value=interest)),
-        penalty_repaid_fen=draw(st.integers(min_value=0, max_value=penalty)),
-        borrowed_at=borrowed_at,
-    )
-
-
-def parts(owed: Breakdown) -> tuple[int, int, int]:
-    return (owed.principal_fen, owed.interest_fen, owed.penalty_fen)
-
-
-def repaid_parts(loan: FakeLoan) -> tuple[int, int, int]:
-    return (loan.principal_repaid_fen, loan.interest_repaid_fen, loan.penalty_repaid_fen)
-
-
-@given(loans())
-def test_outstanding_is_charges_minus_repaid_exactly(loan: FakeLoan) -> None:
-    owed = outstanding(loan)
-    for part in parts(owed):
-        assert isinstance(part, int)
-        assert part >= 0
-    assert owed.principal_fen == loan.principal_fen - loan.principal_repaid_fen
-    assert owed.interest_fen == loan.interest_fen - loan.interest_repaid_fen
-    assert owed.penalty_fen == loan.penalty_fen - loan.penalty_repaid_fen
-    charged = loan.principal_fen + loan.interest_fen + loan.penalty_fen
-    assert charged - repaid(loan) == owed.total_fen
-
-
-@given(loans(), st.data())
-def test_repayment_reaches_principal_only_after_interest_and_penalty(
-    loan: FakeLoan, data: st.DataObject
-) -> None:
-    owed_before = outstanding(loan)
-    if owed_before.total_fen == 0:
-        return
-    amount = data.draw(st.integers(min_value=1, max_value=owed_before.total_fen))
-    before = copy.copy(loan)
-    assert pay([loan], amount) == 0
-    owed = outstanding(loan)
-    if owed.penalty_fen:
-        assert loan.interest_repaid_fen == before.interest_repaid_fen
-    if owed.interest_fen or owed.penalty_fen:
-        assert loan.principal_repaid_fen == before.principal_repaid_fen
-    # the charges themselves never move, only what repaid them
-    assert (loan.principal_fen, loan.interest_fen, loan.penalty_fen) == (
-        before.principal_fen,
-        before.interest_fen,
-        before.penalty_fen,
-    )
-
-
-@given(st.lists(loans(), min_size=1, max_size=5), st.data())
-def test_paying_at_most_the_total_lowers_it_by_exactly_the_payment(
-    some_loans: list[FakeLoan], data: st.DataObject
-) -> None:
-    before_total = total_outstanding(some_loans).total_fen
-    if before_total == 0:
-        return
-    amount = data.draw(st.integers(min_value=1, max_value=before_total))
-    before = [copy.copy(loan) for loan in some_loans]
-    assert pay(some_loans, amount) == 0
-    assert total_outstanding(some_loans).total_fen == before_total - amount
-    assert sum(repaid(loan) for loan in some_loans) == sum(repaid(loan) for loan in before) + amount
-    for loan, old in zip(some_loans, before, strict=True):
-        for part in parts(outstanding(loan)):
-            assert isinstance(part, int)
-            assert part >= 0
-        for now_repaid, was_repaid in zip(repaid_parts(loan), repaid_parts(old), strict=True):
-            assert isinstance(now_repaid, int)
-            assert now_repaid >= was_repaid
-
-
-@given(st.lists(loans(), min_size=1, max_size=5), st.data())
-def test_a_newer_loan_is_paid_only_once_every_older_one_is_settled(
-    some_loans: list[FakeLoan], data: st.DataObject
-) -> None:
-    total = total_outstanding(some_loans).total_fen
-    if total == 0:
-        return
-    amount = data.draw(st.integers(min_value=1, max_value=total))
-    before = [copy.copy(loan) for loan in some_loans]
-    pay(some_loans, amount)
-    order = sorted(range(len(some_loans)), key=lambda i: some_loans[i].borrowed_at)
-    still_owing = False
-    for i in order:
-        if still_owing:
-            assert some_loans[i] == before[i]
-        if outstanding(some_loans[i]).total_fen:
-            still_owing = True
-
-
-@given(st.lists(loans(), max_size=5))
-def test_paying_the_total_leaves_zero(some_loans: list[FakeLoan]) -> None:
-    total = total_outstanding(some_loans).total_fen
-    if total > 0:
-        assert pay(some_loans, total) == 0
-    assert total_outstanding(some_loans) == Breakdown()
-    assert all(outstanding(loan) == Breakdown() for loan in some_loans)
-    for loan in some_loans:
-        assert repaid_parts(loan) == (loan.principal_fen, loan.interest_fen, loan.penalty_fen)
-
-
-@given(st.lists(loans(), min_size=1, max_size=5), st.integers(min_value=1, max_value=10**10))
-def test_pay_conserves_money(some_loans: list[FakeLoan], amount_fen: int) -> None:
-    before = total_outstanding(some_loans).total_fen
-    left = pay(some_loans, amount_fen)
-    after = total_outstanding(some_loans).total_fen
-    assert 0 <= left <= amount_fen
-    assert before - after == amount_fen - left
-    assert left == max(0, amount_fen - before)
 
 
 # ---------------------------------------------------------------- 罚息 in whole fen
