@@ -4,7 +4,7 @@
 #   2. update mock_portal/translations/en/LC_MESSAGES/messages.po from it (new texts come in
 #      untranslated, texts no longer used go),
 #   3. compile the .po into the .mo the portal loads (committed, so a clean clone works).
-# Translate the new entries in the .po (tests/portal/test_i18n.py lists any left), then run
+# Translate the new entries in the .po (tests/portal/test_i18n_catalogue.py lists any left), then run
 # this again to compile them.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
