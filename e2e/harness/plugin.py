@@ -27,6 +27,7 @@ from .stores import DATABASES
 
 FIXTURES_PLUGIN = "weilidai-fixtures"
 EVERY_VARIANT = "every_variant"
+ONE_DATABASE = "one_database"
 ANY_LANGUAGE = "any_language"
 
 
@@ -86,6 +87,11 @@ def pytest_configure(config: pytest.Config) -> None:
     )
     config.addinivalue_line(
         "markers",
+        f"{ONE_DATABASE}: the test is about a page's words or markup, not what the store keeps; "
+        "it runs on the first --database only (others run on each)",
+    )
+    config.addinivalue_line(
+        "markers",
         f"{ANY_LANGUAGE}: the test finds every word through the labels (Labels.say), so it "
         "runs in any --locale, as flow tests do; others check Chinese words: zh-CN only",
     )
@@ -132,7 +138,10 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     chosen: list[str] | None = metafunc.config.getoption("--database")
     if chosen and "database" in metafunc.fixturenames and not parametrizes(metafunc, "database"):
         # Only when asked: without --database a test keeps its id (and .test_durations entry).
-        metafunc.parametrize("database", list(dict.fromkeys(chosen)))
+        databases = list(dict.fromkeys(chosen))
+        if metafunc.definition.get_closest_marker(ONE_DATABASE):
+            databases = databases[:1]
+        metafunc.parametrize("database", databases)
 
 
 def variants_for(metafunc: pytest.Metafunc) -> list[str]:

@@ -9,6 +9,9 @@ from flask.testing import FlaskClient
 from tests.support.actions import AuthActions
 from tests.support.i18n import EN, choose_language, lang_of, page, shown
 
+# About what the pages say and how they are built, not what the store keeps.
+pytestmark = pytest.mark.one_database
+
 # ---------------------------------------------------------------- how the language is chosen
 
 

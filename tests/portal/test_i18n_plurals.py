@@ -19,6 +19,9 @@ from mock_portal.domain.verification import VerificationPolicy
 from mock_portal.i18n import translate
 from tests.rules.fakes import FakeCounters, FakeSms
 
+# About what the pages say and how they are built, not what the store keeps.
+pytestmark = pytest.mark.one_database
+
 NOW = datetime(2026, 11, 23, 10, 0)
 POLICY = VerificationPolicy()
 

@@ -13,6 +13,9 @@ from e2e.harness.api import PortalApi
 from tests.support.actions import AuthActions, ClosureActions, ControlActions
 from tests.support.i18n import EN, lang_of, page, shown, texts
 
+# About what the pages say and how they are built, not what the store keeps.
+pytestmark = pytest.mark.one_database
+
 # ---------------------------------------------------------------- every screen group in English
 
 

@@ -11,6 +11,9 @@ from flask.testing import FlaskClient
 from e2e.harness.api import PREFIX
 from tests.support.actions import AuthActions
 
+# About what the pages say and how they are built, not what the store keeps.
+pytestmark = pytest.mark.one_database
+
 SCREENS = [
     "/chats",
     "/chats/service-notifications",

@@ -8,6 +8,9 @@ import re
 import pytest
 from flask.testing import FlaskClient
 
+# About what the pages say and how they are built, not what the store keeps.
+pytestmark = pytest.mark.one_database
+
 
 def test_pages_link_static_files_by_content_version(client: FlaskClient) -> None:
     page = client.get("/demo/").get_data(as_text=True)
