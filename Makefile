@@ -27,10 +27,9 @@ LOCALE ?= zh-CN
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/ (LOCALE=en: in English)
 	$(PY) -m e2e.walkthrough --locale $(LOCALE)
 
-# Three workers that steal each other's tests: on 2 idle cores the pytest part took 216 s, against
-# 238 s with -n 2 and 287 s with -n 4 (2026-12-05); PostgreSQL's and the browser's waits leave a
-# core idle that a third worker fills, and stealing keeps one long test from ending the run alone.
-FAST_WORKERS := -n 3 --dist worksteal
+# Two workers: the pytest part took 238 s and 254 s with -n 2 on 2 idle cores, and 216-262 s with
+# -n 3 --dist worksteal, 287 s with -n 4 (2026-12-05): a third worker buys nothing measurable.
+FAST_WORKERS := -n 2
 # Every test that touches a store runs on each (docs/scale.md#postgresql).
 DATABASES := --database sqlite --database postgres
 # make test leaves the model's random journeys on PostgreSQL to make test-all: 80 s there
