@@ -7,17 +7,22 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
+import sys
 import traceback
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from ..harness.driver import Observer, Outcome, drive
-from ..harness.flows import every_flow
-from ..harness.journey import Journey, Step
-from ..harness.labels import LABELS, VARIANTS
+from ..harness.flows import UnknownFlow, select_flows
+from ..harness.journey import Flow, Journey, Step
+from ..harness.labels import LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
 from ..harness.trail import Tap
+
+DEFAULT_OUTPUT = Path("artifacts/run")
 
 
 @dataclass
@@ -64,34 +69,71 @@ def result_of(outcome: Outcome, folder: Path) -> FlowResult:
     )
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse options, run the flows, print and save the report."""
-    parser = argparse.ArgumentParser(prog="python -m e2e.run", description=__doc__)
-    parser.add_argument("--output", default="artifacts/run", help="where artifacts go")
-    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
-    parser.add_argument("--base-url", help="drive an external portal (its test API must be on)")
-    args = parser.parse_args(argv)
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
-    variants = args.variant or list(VARIANTS)
+def run_flows(
+    flows: Sequence[Flow],
+    *,
+    output: Path = DEFAULT_OUTPUT,
+    base_url: str | None = None,
+    mutant: str | None = None,
+    on_result: Callable[[FlowResult], None] | None = None,
+) -> list[FlowResult]:
+    """Drive ``flows`` one after another, a screenshot per step into ``output/<flow>/``.
 
+    A failing flow does not stop the others. ``on_result`` hears of each flow as it ends;
+    ``output/report.json`` lists them all. ``base_url`` drives an external portal, else one is
+    started here (as ``mutant``, if named). Choose the flows with ``select_flows``.
+    """
+    output.mkdir(parents=True, exist_ok=True)
     results: list[FlowResult] = []
-    with portal_and_browser(args.base_url) as (browser, base_url):
-        for variant in variants:
-            for flow in every_flow(LABELS[variant]):
-                folder = out / flow.name
-                outcome = drive(browser, base_url, flow, [StepScreenshots(folder)])
-                results.append(result_of(outcome, folder))
-
-    (out / "report.json").write_text(
+    with portal_and_browser(base_url, mutant=mutant) as (browser, url):
+        for flow in flows:
+            folder = output / flow.name
+            shutil.rmtree(folder, ignore_errors=True)  # no screenshots left from a longer run
+            outcome = drive(browser, url, flow, [StepScreenshots(folder)])
+            results.append(result_of(outcome, folder))
+            if on_result is not None:
+                on_result(results[-1])
+    (output / "report.json").write_text(
         json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2), encoding="utf-8"
     )
-    print(f"\nWeilidai flows against {base_url}")
-    for r in results:
-        mark = "PASS" if r.passed else "FAIL"
-        print(f"  {mark}  {r.flow:<26} {r.steps:>2} steps {r.seconds:>6.2f}s  {r.artifacts}")
-        if r.error:
-            print(f"        {r.error}")
+    return results
+
+
+def print_result(result: FlowResult) -> None:
+    """Print one finished flow's line (and its error's)."""
+    mark = "PASS" if result.passed else "FAIL"
+    print(
+        f"  {mark}  {result.flow:<26} {result.steps:>2} steps {result.seconds:>6.2f}s"
+        f"  {result.artifacts}",
+        flush=True,
+    )
+    if result.error:
+        print(f"        {result.error}", flush=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse options, run the flows, print each as it ends and save the report."""
+    parser = argparse.ArgumentParser(prog="python -m e2e.run", description=__doc__)
+    parser.add_argument("--flow", action="append", default=[], help="full name, base or glob")
+    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
+    parser.add_argument("--locale", action="append", choices=LOCALES, help="default: zh-CN")
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="default: %(default)s")
+    parser.add_argument("--base-url", help="drive an external portal (its test API must be on)")
+    args = parser.parse_args(argv)
+    try:
+        flows = select_flows(
+            args.flow, variants=args.variant or VARIANTS, locales=args.locale or ["zh-CN"]
+        )
+    except UnknownFlow as unknown:
+        parser.error(str(unknown))
+    print(f"Weilidai: {len(flows)} flows into {args.output}/", flush=True)
+    results = run_flows(flows, output=args.output, base_url=args.base_url, on_result=print_result)
     failed = sum(not r.passed for r in results)
-    print(f"\n{len(results) - failed} passed, {failed} failed · report: {out / 'report.json'}")
+    print(
+        f"\n{len(results) - failed} passed, {failed} failed · report: {args.output / 'report.json'}"
+    )
     return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

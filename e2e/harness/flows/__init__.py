@@ -31,6 +31,7 @@ from .pause import (
 from .registry import (
     MARKER,
     Declaration,
+    UnknownFlow,
     declaration,
     declarations,
     every_flow,
@@ -38,6 +39,8 @@ from .registry import (
     flows_of,
     in_section,
     names,
+    names_of,
+    select_flows,
 )
 from .steps import (
     CLOSURE_CHECKS,
@@ -105,6 +108,7 @@ __all__ = [
     "MARKER",
     "CLOSURE_CHECKS",
     "Declaration",
+    "UnknownFlow",
     "PATH_TO_CLOSURE",
     "READ_NOTIFICATIONS",
     "REFERENCE",
@@ -135,6 +139,7 @@ __all__ = [
     "let_time_pass",
     "loan_records_empty",
     "names",
+    "names_of",
     "open_chats",
     "open_help",
     "open_me",
@@ -166,6 +171,7 @@ __all__ = [
     "review_rejected_flow",
     "save_record",
     "search_help",
+    "select_flows",
     "see_blocked",
     "see_close_option_missing",
     "see_new_account_line",

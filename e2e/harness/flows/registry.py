@@ -10,12 +10,14 @@ markers. Writing a flow: docs/writing-tests.md#steps-and-flows.
 
 from __future__ import annotations
 
+import difflib
+import fnmatch
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from ..journey import Chapter, Flow, Section, Step
-from ..labels import LABEL_TABLE, Labels
+from ..labels import LABEL_TABLE, LOCALES, VARIANTS, Labels
 
 # The marker by which a test says which flow it drives: @pytest.mark.flow("close_account").
 MARKER = "flow"
@@ -138,3 +140,59 @@ def flows_of(variants: Iterable[str], locales: Iterable[str] = ("zh-CN",)) -> li
         for variant in variants
         for built in every_flow(LABEL_TABLE[variant, locale])
     ]
+
+
+class UnknownFlow(LookupError):
+    """A ``--flow`` that names no flow of the selection; the message names close matches."""
+
+
+def names_of(built: Flow) -> tuple[str, ...]:
+    """Return the names ``--flow`` knows a flow by: ``close_account`` (its base, every variant),
+    ``close_account_A`` (one variant, in the chosen language) and its full name
+    (``close_account_A_en``)."""
+    return tuple(dict.fromkeys((built.base, f"{built.base}_{built.variant}", built.name)))
+
+
+def select_flows(
+    wanted: Iterable[str] = (),
+    *,
+    variants: Iterable[str] = VARIANTS,
+    locales: Iterable[str] = ("zh-CN",),
+) -> list[Flow]:
+    """Return the flows ``wanted`` names among ``variants`` × ``locales`` (``flows_of``'s order).
+
+    Each name is a full name (``close_account_A``, ``close_account_A_en``), a base name meaning
+    every chosen variant (``close_account``), or a glob over those (``pause_*``, ``*_B``); no
+    names means every flow. A name that matches nothing raises ``UnknownFlow``, naming the
+    closest known names (or the ``--variant``/``--locale`` that left it out). Every tool's
+    ``--flow`` goes through here (docs/toolbelt.md#choosing-flows).
+    """
+    candidates = flows_of(list(variants), list(locales))
+    patterns = list(dict.fromkeys(wanted))
+    if not patterns:
+        return candidates
+    matched: dict[str, Flow] = {}
+    for pattern in patterns:
+        hits = [built for built in candidates if _matches(pattern, built)]
+        if not hits:
+            raise UnknownFlow(_unknown(pattern, candidates))
+        matched.update((built.name, built) for built in hits)
+    return [built for built in candidates if built.name in matched]
+
+
+def _matches(pattern: str, built: Flow) -> bool:
+    return any(fnmatch.fnmatchcase(name, pattern) for name in names_of(built))
+
+
+def _unknown(pattern: str, candidates: list[Flow]) -> str:
+    everywhere = flows_of(VARIANTS, LOCALES)
+    elsewhere = sorted({b.name for b in everywhere if _matches(pattern, b)})
+    if elsewhere:
+        return (
+            f"--flow {pattern!r} names {', '.join(elsewhere[:4])}, left out by the chosen "
+            "--variant/--locale"
+        )
+    known = sorted({name for built in everywhere for name in names_of(built)})
+    close = difflib.get_close_matches(pattern, known, n=4, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; --list shows them"
+    return f"no flow is called {pattern!r}{hint}"
