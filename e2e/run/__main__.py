@@ -1,7 +1,5 @@
-"""``python -m e2e.run``: see ``cli.py``."""
+"""``python -m e2e.run``: the main run's flows, as ``weilidai run --no-videos`` (``cli.py``)."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command(prog_name="python -m e2e.run")

@@ -1,28 +1,44 @@
-"""The main run: drive every flow on every variant, a screenshot per step, one line per flow.
+"""The main run: drive every flow on every variant, a screenshot per step, a line per flow.
 
-See docs/architecture.md#the-main-run.
+``run_flows`` is the run as a function (the landing page's test calls it); ``command`` is
+``python -m e2e.run``, the run without videos. ``weilidai run`` (e2e/cli/) runs it and then films
+the flows that passed. See docs/toolbelt.md#the-main-run.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import shutil
-import sys
 import traceback
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
+import click
+from playwright.sync_api import Browser
+
 from ..harness.driver import Observer, Outcome, drive
-from ..harness.flows import UnknownFlow, select_flows
+from ..harness.flags import (
+    base_url_option,
+    chosen_flows,
+    echo_flows,
+    flow_option,
+    jobs_option,
+    list_option,
+    locale_option,
+    mutant_option,
+    output_option,
+    variant_option,
+)
 from ..harness.journey import Flow, Journey, Step
-from ..harness.labels import LOCALES, VARIANTS
-from ..harness.portal import portal_and_browser
+from ..harness.progress import Progress
 from ..harness.trail import Tap
+from ..harness.workers import each_flow
 
 DEFAULT_OUTPUT = Path("artifacts/run")
+REPORT = "report.json"
 
 
 @dataclass
@@ -75,65 +91,95 @@ def run_flows(
     output: Path = DEFAULT_OUTPUT,
     base_url: str | None = None,
     mutant: str | None = None,
+    jobs: int = 1,
     on_result: Callable[[FlowResult], None] | None = None,
 ) -> list[FlowResult]:
-    """Drive ``flows`` one after another, a screenshot per step into ``output/<flow>/``.
+    """Drive ``flows``, a screenshot per step into ``output/<flow>/``; return how each went.
 
     A failing flow does not stop the others. ``on_result`` hears of each flow as it ends;
-    ``output/report.json`` lists them all. ``base_url`` drives an external portal, else one is
-    started here (as ``mutant``, if named). Choose the flows with ``select_flows``.
+    ``output/report.json`` lists them all, in the order given. ``base_url`` drives an external
+    portal, else each of ``jobs`` workers starts one (as ``mutant``, if named). Choose the flows
+    with ``select_flows``.
     """
     output.mkdir(parents=True, exist_ok=True)
-    results: list[FlowResult] = []
-    with portal_and_browser(base_url, mutant=mutant) as (browser, url):
-        for flow in flows:
-            folder = output / flow.name
-            shutil.rmtree(folder, ignore_errors=True)  # no screenshots left from a longer run
-            outcome = drive(browser, url, flow, [StepScreenshots(folder)])
-            results.append(result_of(outcome, folder))
-            if on_result is not None:
-                on_result(results[-1])
-    (output / "report.json").write_text(
+    for flow in flows:  # no screenshots left from an earlier, longer run
+        shutil.rmtree(output / flow.name, ignore_errors=True)
+    finished: dict[str, FlowResult] = {}
+    screenshots = partial(screenshot_flow, output)
+    for flow, result in each_flow(screenshots, flows, jobs=jobs, base_url=base_url, mutant=mutant):
+        finished[flow.name] = result
+        if on_result is not None:
+            on_result(result)
+    results = [finished[flow.name] for flow in flows]
+    (output / REPORT).write_text(
         json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return results
 
 
-def print_result(result: FlowResult) -> None:
-    """Print one finished flow's line (and its error's)."""
-    mark = "PASS" if result.passed else "FAIL"
-    print(
-        f"  {mark}  {result.flow:<26} {result.steps:>2} steps {result.seconds:>6.2f}s"
-        f"  {result.artifacts}",
-        flush=True,
-    )
-    if result.error:
-        print(f"        {result.error}", flush=True)
+def screenshot_flow(output: Path, browser: Browser, base_url: str, flow: Flow) -> FlowResult:
+    """Drive one flow with a screenshot after each step into ``output/<flow>/``."""
+    folder = output / flow.name
+    return result_of(drive(browser, base_url, flow, [StepScreenshots(folder)]), folder)
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse options, run the flows, print each as it ends and save the report."""
-    parser = argparse.ArgumentParser(prog="python -m e2e.run", description=__doc__)
-    parser.add_argument("--flow", action="append", default=[], help="full name, base or glob")
-    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
-    parser.add_argument("--locale", action="append", choices=LOCALES, help="default: zh-CN")
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="default: %(default)s")
-    parser.add_argument("--base-url", help="drive an external portal (its test API must be on)")
-    args = parser.parse_args(argv)
-    try:
-        flows = select_flows(
-            args.flow, variants=args.variant or VARIANTS, locales=args.locale or ["zh-CN"]
+def run_watched(
+    flows: Sequence[Flow],
+    *,
+    output: Path,
+    base_url: str | None,
+    mutant: str | None,
+    jobs: int,
+) -> list[FlowResult]:
+    """``run_flows`` with a progress bar and a line per flow as it ends (stderr)."""
+    with Progress("Flows", len(flows)) as progress:
+
+        def show(result: FlowResult) -> None:
+            notes = [result.error] if result.error else []
+            mark = "PASS" if result.passed else "FAIL"
+            progress.done(result.flow, mark, result.seconds, result.artifacts, notes=notes)
+
+        return run_flows(
+            flows, output=output, base_url=base_url, mutant=mutant, jobs=jobs, on_result=show
         )
-    except UnknownFlow as unknown:
-        parser.error(str(unknown))
-    print(f"Weilidai: {len(flows)} flows into {args.output}/", flush=True)
-    results = run_flows(flows, output=args.output, base_url=args.base_url, on_result=print_result)
-    failed = sum(not r.passed for r in results)
-    print(
-        f"\n{len(results) - failed} passed, {failed} failed · report: {args.output / 'report.json'}"
-    )
-    return 1 if failed else 0
 
 
-if __name__ == "__main__":
-    sys.exit(main())
+def outcome_line(results: Sequence[FlowResult]) -> str:
+    """Return the run in one line: passed and failed counts, and the failed flows by name."""
+    failed = [r.flow for r in results if not r.passed]
+    line = f"{len(results) - len(failed)} passed, {len(failed)} failed"
+    return line + (f" ({', '.join(failed)})" if failed else "")
+
+
+@click.command(name="run")
+@flow_option
+@variant_option
+@locale_option
+@base_url_option
+@mutant_option
+@jobs_option
+@output_option(str(DEFAULT_OUTPUT))
+@list_option
+def command(
+    flows: tuple[str, ...],
+    variants: tuple[str, ...],
+    locales: tuple[str, ...],
+    base_url: str | None,
+    mutant: str | None,
+    jobs: int,
+    output: Path,
+    list_only: bool,
+) -> None:
+    """Drive every flow (or those chosen), a screenshot per step; report.json lists them.
+
+    This is the main run without its videos (weilidai run films the flows that pass too).
+    Exit status 1 if a flow failed. docs/toolbelt.md.
+    """
+    chosen = chosen_flows(flows, variants, locales)
+    if list_only:
+        echo_flows(chosen)
+        return
+    results = run_watched(chosen, output=output, base_url=base_url, mutant=mutant, jobs=jobs)
+    click.echo(f"{outcome_line(results)} · report: {output / REPORT}")
+    if not all(r.passed for r in results):
+        raise SystemExit(1)

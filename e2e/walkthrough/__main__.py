@@ -1,7 +1,5 @@
-"""Run the walkthrough recorder: ``python -m e2e.walkthrough --help``."""
+"""``python -m e2e.walkthrough``: the same command as ``weilidai videos`` (``cli.py``)."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command(prog_name="python -m e2e.walkthrough")

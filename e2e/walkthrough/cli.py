@@ -1,29 +1,43 @@
-"""``python -m e2e.walkthrough``: record walkthroughs of the flows, write guides and the gallery.
+"""``weilidai videos`` (``python -m e2e.walkthrough``): film the flows, their guides, the gallery.
 
-See docs/videos.md.
+``film_flows`` films the chosen flows (in ``--jobs`` workers, each with its own portal) and
+``write_gallery`` rebuilds ``index.html``; ``weilidai run`` calls both for the flows that passed.
+See docs/videos.md and docs/toolbelt.md.
 """
 
 from __future__ import annotations
 
-import argparse
-import os
-import subprocess
-import sys
 import time
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
+import click
 from playwright.sync_api import Browser
 
+from ..harness.flags import (
+    base_url_option,
+    chosen_flows,
+    echo_flows,
+    flow_option,
+    jobs_option,
+    list_option,
+    locale_option,
+    mutant_option,
+    output_option,
+    variant_option,
+)
 from ..harness.flows import every_flow
 from ..harness.journey import Flow
 from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
-from ..harness.portal import portal_and_browser
+from ..harness.progress import Progress, seconds_text
+from ..harness.workers import each_flow
 from . import gallery
 from .produce import Walkthrough, record_walkthrough
 from .recorder import Pace
 
 DEFAULT_OUTPUT = Path("artifacts/walkthroughs")
-DEFAULT_JOBS = min(3, os.cpu_count() or 1)
+Filmed = tuple[Walkthrough, float]  # what was recorded of a flow, and the seconds it took
 
 
 def flows_for(variants: list[str], locale: str = "zh-CN") -> list[Flow]:
@@ -37,38 +51,76 @@ def flows_for(variants: list[str], locale: str = "zh-CN") -> list[Flow]:
     return sorted(every, key=lambda f: (order.index(f.base), f.name))
 
 
-def choose(flows: list[Flow], wanted: list[str] | None) -> list[Flow]:
-    """Keep the flows named in ``wanted`` (full names or base names); all if None."""
-    if not wanted:
-        return flows
-    known = {f.name for f in flows} | {f.base for f in flows}
-    unknown = [w for w in wanted if w not in known]
-    if unknown:
-        raise SystemExit(
-            f"unknown flow(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}"
-        )
-    return [f for f in flows if f.name in wanted or f.base in wanted]
-
-
 def record_all(
     browser: Browser, base_url: str, flows: list[Flow], out: Path, pace: Pace, *, reset: bool = True
 ) -> list[Walkthrough]:
     """Record ``flows`` one after another into ``out`` and return what was recorded."""
-    out.mkdir(parents=True, exist_ok=True)
-    walks = []
-    for flow in flows:
-        started = time.perf_counter()
-        walk = record_walkthrough(browser, base_url, flow, out, pace, reset=reset)
-        walks.append(walk)
-        mark = "ok  " if walk.passed else "FAIL"
-        print(
-            f"  {mark} {walk.name:<24} {walk.step_count:>2} steps  video {walk.duration:5.1f}s"
-            f"  mp4 {walk.mp4_bytes / 1e6:5.2f} MB  (took {time.perf_counter() - started:5.1f}s)",
-            flush=True,
+    return [record_walkthrough(browser, base_url, f, out, pace, reset=reset) for f in flows]
+
+
+def film_flow(out: Path, pace: Pace, browser: Browser, base_url: str, flow: Flow) -> Filmed:
+    """Film one flow into ``out``; return what was recorded and how long it took."""
+    started = time.perf_counter()
+    walk = record_walkthrough(browser, base_url, flow, out, pace)
+    return walk, time.perf_counter() - started
+
+
+def film_flows(
+    flows: Sequence[Flow],
+    *,
+    output: Path = DEFAULT_OUTPUT,
+    pace: Pace | None = None,
+    jobs: int = 1,
+    base_url: str | None = None,
+    mutant: str | None = None,
+    on_walk: Callable[[Walkthrough, float], None] | None = None,
+) -> list[Walkthrough]:
+    """Film ``flows`` into ``output`` (``jobs`` at a time); return them in the order given.
+
+    ``on_walk`` hears of each as it is written, with the seconds it took. The gallery is not
+    rebuilt: ``write_gallery`` does that.
+    """
+    output.mkdir(parents=True, exist_ok=True)
+    filming = partial(film_flow, output, pace or Pace())
+    walks: dict[str, Walkthrough] = {}
+    for flow, (walk, seconds) in each_flow(
+        filming, flows, jobs=jobs, base_url=base_url, mutant=mutant
+    ):
+        walks[flow.name] = walk
+        if on_walk is not None:
+            on_walk(walk, seconds)
+    return [walks[flow.name] for flow in flows]
+
+
+def film_watched(
+    flows: Sequence[Flow],
+    *,
+    output: Path,
+    pace: Pace,
+    jobs: int,
+    base_url: str | None,
+    mutant: str | None,
+) -> list[Walkthrough]:
+    """``film_flows`` with a progress bar and a line per video as it is written (stderr)."""
+    with Progress("Videos", len(flows)) as progress:
+
+        def show(walk: Walkthrough, seconds: float) -> None:
+            mark = "filmed" if walk.passed else "FAIL"
+            notes = [walk.error] if walk.error else []
+            if walk.passed:
+                notes.append(f"video {seconds_text(walk.duration)}, {walk.step_count} steps")
+            where = output / walk.file(".mp4" if walk.passed else ".error.txt")
+            progress.done(walk.name, mark, seconds, where, notes=notes)
+
+        return film_flows(
+            flows,
+            output=output,
+            pace=pace,
+            jobs=jobs,
+            base_url=base_url,
+            mutant=mutant,
+            on_walk=show,
         )
-        if walk.error:
-            print(f"        {walk.error}", flush=True)
-    return walks
 
 
 def write_gallery(out: Path) -> Path:
@@ -77,105 +129,53 @@ def write_gallery(out: Path) -> Path:
     return gallery.write(gallery.load(out, order), out)
 
 
-def split(flows: list[Flow], jobs: int) -> list[list[Flow]]:
-    """Share flows among ``jobs`` workers, longest first, so they finish at about the same time."""
-    shares: list[list[Flow]] = [[] for _ in range(min(jobs, len(flows)))]
-    for flow in sorted(flows, key=lambda f: -len(f.steps)):
-        min(shares, key=lambda share: sum(len(f.steps) for f in share)).append(flow)
-    return shares
+pace_option = click.option(
+    "--pace",
+    type=click.FloatRange(min=0),
+    default=Pace().seconds,
+    show_default=True,
+    metavar="SECONDS",
+    help="how long each step's result stays on screen; cards and taps scale with it; "
+    "0 films at full speed",
+)
 
 
-def run_workers(flows: list[Flow], args: argparse.Namespace) -> int:
-    """Record in ``args.jobs`` child processes; return how many flows failed."""
-    workers = []
-    for share in split(flows, args.jobs):
-        command = [sys.executable, "-m", "e2e.walkthrough", "--jobs", "1", "--no-gallery"]
-        command += ["--pace", str(args.pace), "--output", str(args.output)]
-        command += ["--locale", args.locale]
-        for flow in share:
-            command += ["--flow", flow.name]
-        workers.append(subprocess.Popen(command))
-    for worker in workers:
-        worker.wait()
-    recorded = {walk.name: walk for walk in gallery.load(args.output)}
-    return sum(f.name not in recorded or not recorded[f.name].passed for f in flows)
+@click.command(name="videos")
+@flow_option
+@variant_option
+@locale_option
+@pace_option
+@base_url_option
+@mutant_option
+@jobs_option
+@output_option(str(DEFAULT_OUTPUT))
+@list_option
+def command(
+    flows: tuple[str, ...],
+    variants: tuple[str, ...],
+    locales: tuple[str, ...],
+    pace: float,
+    base_url: str | None,
+    mutant: str | None,
+    jobs: int,
+    output: Path,
+    list_only: bool,
+) -> None:
+    """Film a walkthrough video and guide per flow, then rebuild the gallery (index.html).
 
-
-def record_here(flows: list[Flow], args: argparse.Namespace) -> int:
-    """Record in this process; return how many flows failed."""
-    with portal_and_browser(args.base_url) as (browser, base_url):
-        walks = record_all(browser, base_url, flows, args.output, Pace(args.pace))
-    return sum(not w.passed for w in walks)
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Parse options, record the chosen flows, print a summary."""
-    parser = argparse.ArgumentParser(prog="python -m e2e.walkthrough", description=__doc__)
-    parser.add_argument(
-        "--flow",
-        action="append",
-        metavar="NAME",
-        help="a flow to record, by full name (close_account_A) or base name (close_account); "
-        "repeatable; default: all",
+    Filming a flow again replaces its files and keeps the rest of the gallery. Exit status 1
+    if a flow failed (its partial video and guide are kept). docs/videos.md.
+    """
+    chosen = chosen_flows(flows, variants, locales)
+    if list_only:
+        echo_flows(chosen)
+        return
+    walks = film_watched(
+        chosen, output=output, pace=Pace(pace), jobs=jobs, base_url=base_url, mutant=mutant
     )
-    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
-    parser.add_argument(
-        "--locale",
-        choices=LOCALES,
-        default="zh-CN",
-        help="the phone's language: the portal, captions and cards in it (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--pace",
-        type=float,
-        default=Pace().seconds,
-        help="seconds each step's result stays on screen; cards and taps scale with it; "
-        "0 records at full speed (default: %(default)s)",
-    )
-    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT, help="default: %(default)s")
-    parser.add_argument(
-        "--jobs",
-        type=int,
-        default=DEFAULT_JOBS,
-        help="flows recorded at once, one process each (default: %(default)s)",
-    )
-    parser.add_argument(
-        "--base-url", help="drive an external portal (its test API must be on; implies --jobs 1)"
-    )
-    parser.add_argument("--list", action="store_true", help="list the flows and exit")
-    parser.add_argument("--no-gallery", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.pace < 0:
-        parser.error("--pace must be 0 or more")
-    if args.jobs < 1:
-        parser.error("--jobs must be 1 or more")
-
-    flows = choose(flows_for(args.variant or list(VARIANTS), args.locale), args.flow)
-    if args.list:
-        for flow in flows:
-            print(f"{flow.name:<24} {len(flow.steps):>2} steps  {flow.own_title}")
-        return 0
-
-    started = time.perf_counter()
-    args.output.mkdir(parents=True, exist_ok=True)
-    if args.jobs > 1 and len(flows) > 1 and not args.base_url:
-        print(
-            f"Recording {len(flows)} walkthrough(s) at pace {args.pace}s, {args.jobs} at a time,"
-            f" into {args.output}/",
-            flush=True,
-        )
-        failed = run_workers(flows, args)
-    else:
-        if not args.no_gallery:
-            print(f"Recording {len(flows)} walkthrough(s) at pace {args.pace}s into {args.output}/")
-        failed = record_here(flows, args)
-    if args.no_gallery:
-        return 1 if failed else 0
-    index = write_gallery(args.output)
-    status = f"{len(flows)} recorded" if not failed else f"{failed} of {len(flows)} failed"
-    print(f"\n{status} in {time.perf_counter() - started:.0f}s · gallery: {index.resolve()}")
-    return 1 if failed else 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+    index = write_gallery(output)
+    failed = [walk.name for walk in walks if not walk.passed]
+    status = f"{len(walks)} filmed" if not failed else f"{len(failed)} of {len(walks)} failed"
+    click.echo(status + (f" ({', '.join(failed)})" if failed else "") + f" · gallery: {index}")
+    if failed:
+        raise SystemExit(1)
