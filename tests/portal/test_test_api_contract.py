@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, settings
 from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from mock_portal.contract import build_document, render
-from mock_portal.views.testapi import PERSON_FIELDS, NewPerson
+from mock_portal.views.testapi_models import PERSON_FIELDS, NewPerson
 from weilidai_fixtures.scenarios import Overrides
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,7 +78,8 @@ def test_every_test_api_route_is_in_the_document(app: Flask, served: dict[str, A
 
 def test_a_new_person_takes_every_override_a_scenario_has() -> None:
     declared = set(NewPerson.model_fields) - {"scenario", "variant", *PERSON_FIELDS}
-    assert declared == set(Overrides.__optional_keys__), "declare it in NewPerson (testapi.py)"
+    missing = "declare it in NewPerson (mock_portal/views/testapi_models.py)"
+    assert declared == set(Overrides.__optional_keys__), missing
 
 
 def test_the_document_is_404_when_the_test_api_is_off(make_app: Callable[..., Flask]) -> None:
