@@ -3,7 +3,8 @@
 ``<out>/<locale>/<flow>/NN-<screen>.json`` holds axe's violations of the screen step NN ended on
 (a run writes its languages' folders afresh); ``<out>/index.md`` has the counts by impact per
 screen and each finding with its rule, impact, help text and selector, marked accepted (in the
-baseline), new, or blocking. See docs/a11y.md."""
+baseline), new, or blocking; ``<out>/index.json`` says the same for machines (and for the results
+page, docs/results.md). See docs/a11y.md."""
 
 from __future__ import annotations
 
@@ -56,7 +57,7 @@ def screen_report(audit: FlowAudit, screen: ScreenAudit, baseline: Baseline) -> 
 def write_report(
     audits: Iterable[FlowAudit], baseline: Baseline, out: Path, meta: Mapping[str, str]
 ) -> Path:
-    """Write a JSON file per audited screen and ``index.md``; return the index's path."""
+    """Write a JSON file per audited screen, ``index.md`` and ``index.json``; return index.md."""
     audits = list(audits)
     out.mkdir(parents=True, exist_ok=True)
     for locale in {audit.locale for audit in audits}:
@@ -69,7 +70,47 @@ def write_report(
             path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     index = out / "index.md"
     index.write_text(summary(audits, baseline, meta), encoding="utf-8")
+    data = summary_data(audits, baseline, meta)
+    (out / "index.json").write_text(json.dumps(data, ensure_ascii=False, indent=2), "utf-8")
     return index
+
+
+def summary_data(
+    audits: list[FlowAudit], baseline: Baseline, meta: Mapping[str, str]
+) -> dict[str, object]:
+    """Return index.md's facts as data: the verdict, the totals, each flow's screens."""
+    findings = [finding for audit in audits for finding in audit.findings]
+    return {
+        "meta": dict(meta),
+        "passed": not problems(audits, baseline),
+        "outcome": outcome(audits, baseline),
+        "totals": impact_counts(findings),
+        "not_accepted": impact_counts(baseline.unaccepted(findings)),
+        "flows": [
+            {
+                "flow": audit.flow,
+                "title": audit.title,
+                "variant": audit.variant,
+                "locale": audit.locale,
+                "completed": audit.completed,
+                "error": audit.error,
+                "steps_run": audit.steps_run,
+                "planned": audit.planned,
+                "screens": [  # axe's own violations stay in each screen's file
+                    {
+                        **{
+                            key: value
+                            for key, value in screen_report(audit, screen, baseline).items()
+                            if key != "violations"
+                        },
+                        "file": screen_file(audit, screen).as_posix(),
+                    }
+                    for screen in audit.screens
+                ],
+            }
+            for audit in audits
+        ],
+    }
 
 
 def summary(audits: list[FlowAudit], baseline: Baseline, meta: Mapping[str, str]) -> str:

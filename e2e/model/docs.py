@@ -56,6 +56,23 @@ def mermaid(model: Model = MODEL) -> str:
     return "\n".join(lines)
 
 
+def diagram_data(model: Model = MODEL) -> dict[str, object]:
+    """Return the diagram as data: the states with their names, the seeds, every transition."""
+    return {
+        "states": [{"id": str(state), "name": NAMES[state]} for state in State],
+        "seeds": [{"scenario": seed.scenario, "state": str(seed.state)} for seed in model.seeds],
+        "transitions": [
+            {
+                "key": transition.key,
+                "source": str(transition.source),
+                "target": str(transition.target),
+                "label": transition.label,
+            }
+            for transition in model.transitions
+        ],
+    }
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 

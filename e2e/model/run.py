@@ -25,7 +25,7 @@ from ..harness.devices import phone_context_args
 from ..harness.labels import LABELS
 from .browser import BrowserHands, RequestApi
 from .coverage import CoveringPath, covering_paths
-from .docs import mermaid
+from .docs import diagram_data, mermaid
 from .graph import MODEL, Action, Predicate, State
 from .walk import CLOCK_MOVES, EDGE_AMOUNTS_FEN, ModelJourney, Recording, take_as_planned
 
@@ -333,6 +333,7 @@ def write_report(runs: list[JourneyRun], out: Path = OUT, *, mutant: str | None 
     report = out / "report.md"
     report.write_text("\n".join(lines) + "\n", encoding="utf-8")
     data = {
+        "model": diagram_data(MODEL),  # what the results page draws the coverage on
         "coverage": [
             {
                 "variant": c.variant,

@@ -1,13 +1,20 @@
-"""The HTML drift report: per flow, what drifted, with before / after / diff side by side."""
+"""The HTML drift report: per flow, what drifted, with before / after / diff side by side.
+
+``summary.json`` beside it says which flows drifted, for machines (and the results page,
+docs/results.md).
+"""
 
 from __future__ import annotations
 
 import html
+import json
 import shutil
 from datetime import datetime
 from pathlib import Path
 
 from .baselines import FlowResult, StepDrift
+
+SUMMARY = "summary.json"
 
 STYLE = """
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; margin: 24px; color: #222; }
@@ -59,7 +66,30 @@ def write_report(results: list[FlowResult], out: Path, meta: dict[str, str]) -> 
     parts.append("</body></html>")
     index = out / "index.html"
     index.write_text("\n".join(parts), encoding="utf-8")
+    (out / SUMMARY).write_text(
+        json.dumps(summary_data(results, meta), ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     return index
+
+
+def summary_data(results: list[FlowResult], meta: dict[str, str]) -> dict[str, object]:
+    """Return the report's verdicts as data: per flow, whether it drifted and how."""
+    return {
+        "meta": meta,
+        "flows": [
+            {
+                "flow": result.run.flow,
+                "title": result.run.title,
+                "variant": result.run.variant,
+                "steps": len(result.run.steps),
+                "planned": len(result.run.planned),
+                "drifted": result.drifted,
+                "lines": result.lines(),
+            }
+            for result in results
+        ],
+        "drifted": sum(result.drifted for result in results),
+    }
 
 
 def _flow_section(result: FlowResult, out: Path) -> list[str]:

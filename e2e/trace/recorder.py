@@ -5,12 +5,14 @@ what each test checks: its ``requirement`` markers, the requirements of the flow
 markers name, and those of any parameter that carries ``requirements`` (a ``Flow``) or
 ``transitions`` that do (a covering path of the model). An id the data file lacks, or a flow
 nobody defined, stops the run with a usage error. During the run it keeps every test's outcome;
-at the end the controller, never an xdist worker, writes the last-result page and, when asked,
-the map of requirements to tests. How to use the markers: docs/writing-tests.md#requirements.
+at the end the controller, never an xdist worker, writes the last-result page (and its JSON beside
+it) and, when asked, the map of requirements to tests. How to use the markers:
+docs/writing-tests.md#requirements.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -22,7 +24,7 @@ from ..harness.flows import MARKER as FLOW
 from ..harness.flows import Declaration, declarations
 from ..harness.journey import Flow
 from .coverage import MARKER, Covered, TraceMap
-from .report import render_results
+from .report import render_results, results_data
 from .requirements import ARTICLE, by_id, load
 
 REQUIREMENT = "requirement"
@@ -148,9 +150,11 @@ class Recorder:
             _write(where / map_path, trace.to_json())
         page = report_path(self.config)
         if page is not None and self.tests and not self.config.option.collectonly:
-            started = " ".join(self.config.invocation_params.args)
-            text = render_results(load(), trace, self.outcomes, f"pytest {started}", datetime.now())
-            _write(where / page, text)
+            command = "pytest " + " ".join(self.config.invocation_params.args)
+            sections, now = load(), datetime.now()
+            _write(where / page, render_results(sections, trace, self.outcomes, command, now))
+            data = results_data(sections, trace, self.outcomes, command, now)
+            _write((where / page).with_suffix(".json"), json.dumps(data, ensure_ascii=False))
 
 
 def report_path(config: pytest.Config) -> Path | None:

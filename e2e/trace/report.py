@@ -1,7 +1,8 @@
 """The last-result page: each requirement of the article with its tests' outcomes in one run.
 
 The recorder writes it at the end of a run that has an HTML report (beside it, so ``make test``
-leaves it in artifacts/report/traceability.md) or ``--trace-report PATH``. The page of all
+leaves it in artifacts/report/traceability.md) or ``--trace-report PATH``, with the same as JSON
+beside it (``traceability.json``, for the results page: docs/results.md). The page of all
 requirements and their tests, without results, is docs/traceability.md (``docs``).
 """
 
@@ -76,6 +77,45 @@ def render_results(
             *details,
         ]
     )
+
+
+def results_data(
+    sections: Iterable[Section],
+    trace: TraceMap,
+    outcomes: Mapping[str, str],
+    command: str,
+    when: datetime,
+) -> dict[str, object]:
+    """Return the last-result page's facts as data, for machines and the results page."""
+    checks = trace.checks()
+    requirements: list[dict[str, object]] = []
+    counts: dict[str, int] = {}
+    for section in sections:
+        for requirement in section.requirements:
+            mine = checks.get(requirement.id, [])
+            results = [outcomes.get(check.nodeid, NOT_RUN) for check in mine]
+            said = verdict(requirement, results)
+            counts[said] = counts.get(said, 0) + 1
+            requirements.append(
+                {
+                    "id": requirement.id,
+                    "section": section.title,
+                    "text": requirement.text,
+                    "gloss": requirement.gloss,
+                    "gap": requirement.gap,
+                    "verdict": said,
+                    "tests": [
+                        {"nodeid": check.nodeid, "outcome": result, "through": check.through()}
+                        for check, result in zip(mine, results, strict=True)
+                    ],
+                }
+            )
+    return {
+        "command": command,
+        "finished": when.isoformat(timespec="seconds"),
+        "counts": counts,
+        "requirements": requirements,
+    }
 
 
 def _details(

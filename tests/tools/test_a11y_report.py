@@ -185,6 +185,17 @@ def test_the_report_has_a_json_file_per_screen_and_an_index(tmp_path: Path):
     ) in text
     assert "**link-in-text-block** (minor, accepted)" in text
 
+    data = json.loads((tmp_path / "index.json").read_text(encoding="utf-8"))  # the same, as data
+    assert data["passed"] is False
+    assert data["outcome"].startswith("FAILED: 2 serious or critical; 1 minor or moderate")
+    assert data["not_accepted"] == {"critical": 1, "serious": 1, "moderate": 1, "minor": 0}
+    [flow] = data["flows"]
+    assert (flow["flow"], flow["locale"], flow["completed"]) == ("close_account_A", "zh-CN", True)
+    [listed] = flow["screens"]
+    assert listed["file"] == "zh-CN/close_account_A/09-closure.sms.json"
+    assert "violations" not in listed  # axe's own stay in the screen's file
+    assert [f["verdict"] for f in listed["findings"]] == [f["verdict"] for f in screen["findings"]]
+
 
 def test_a_flow_that_stopped_fails_the_audit_with_the_screens_it_reached(tmp_path: Path):
     clean = sms_screen({"violations": []})
