@@ -1,5 +1,7 @@
 """A JSON API's contract, declared once: pydantic models that validate requests and, unchanged,
 become the OpenAPI 3.1 document the API serves (the test-control API's, docs/test-api.md).
+An answer may be a TypedDict instead of a model, so that a client can type itself by the very
+declaration the document is made from.
 
 A view says what it takes in its signature and what it answers in ``@api.operation``::
 
@@ -51,8 +53,8 @@ from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from flask import Blueprint, Flask, current_app, jsonify, request
-from pydantic import MISSING, BaseModel, ConfigDict, ValidationError, create_model
-from pydantic.json_schema import GenerateJsonSchema, models_json_schema
+from pydantic import MISSING, BaseModel, ConfigDict, TypeAdapter, ValidationError, create_model
+from pydantic.json_schema import GenerateJsonSchema
 from pydantic_core import ErrorDetails, PydanticCustomError, core_schema
 from werkzeug.exceptions import HTTPException, MethodNotAllowed, NotFound
 from werkzeug.wrappers import Response
@@ -61,6 +63,8 @@ OPENAPI_VERSION = "3.1.0"
 JSON = "application/json"
 log = logging.getLogger(__name__)
 M = TypeVar("M", bound=BaseModel)
+# What an operation answers: a model, or a TypedDict (a JSON object a client can type itself by).
+Answer = type[BaseModel] | type[Mapping[str, Any]]
 
 
 class Invalid(Exception):
@@ -256,9 +260,9 @@ def refuse_nul(data: Any, field: str) -> None:
             refuse_nul(value, f"{field}.{index}")
 
 
-def reply(model: BaseModel, status: int = 200) -> Response:
-    """Answer with ``model`` as JSON."""
-    response = jsonify(model.model_dump(mode="json"))
+def reply(answer: BaseModel | Mapping[str, Any], status: int = 200) -> Response:
+    """Answer with ``answer``, a model or a TypedDict's values, as JSON."""
+    response = jsonify(answer.model_dump(mode="json") if isinstance(answer, BaseModel) else answer)
     response.status_code = status
     return response
 
@@ -271,7 +275,7 @@ class Operation:
     path: type[BaseModel] | None
     query: type[BaseModel] | None
     body: type[BaseModel] | None
-    responses: Mapping[int, type[BaseModel]]
+    responses: Mapping[int, Answer]
 
     @property
     def inputs(self) -> list[type[BaseModel]]:
@@ -293,7 +297,7 @@ class Contract:
         bp.add_url_rule("/openapi.json", "openapi", serve, methods=["GET"])
 
     def operation(
-        self, *, responses: Mapping[int, type[BaseModel]]
+        self, *, responses: Mapping[int, Answer]
     ) -> Callable[[Callable[..., Response]], Callable[..., Response]]:
         """Validate the view's inputs, declared in its signature, and declare what it answers.
 
@@ -356,9 +360,9 @@ class Contract:
                 )
         requests = {op.body for *_, op in operations if op.body is not None}
         answers = {m for *_, op in operations for m in op.responses.values()}
-        refs, definitions = models_json_schema(
-            [(m, "validation") for m in sorted(requests, key=_name)]
-            + [(m, "serialization") for m in sorted(answers, key=_name)],
+        refs, definitions = TypeAdapter.json_schemas(
+            [(m, "validation", TypeAdapter(m)) for m in sorted(requests, key=_name)]
+            + [(m, "serialization", TypeAdapter(m)) for m in sorted(answers, key=_name)],
             ref_template="#/components/schemas/{model}",
             schema_generator=_Schema,
         )
@@ -400,7 +404,7 @@ class _Schema(GenerateJsonSchema):
         return False
 
 
-def _name(model: type[BaseModel]) -> str:
+def _name(model: Answer) -> str:
     return model.__name__
 
 

@@ -4,17 +4,29 @@
 its ``Transport``'s business: ``HttpTransport`` over a Playwright request context (the browser
 context's, so ``login`` sets the page's cookies) or ``FlaskTransport`` over Flask's test client
 (tests/, and the model's walks without a browser). A refused call raises ``TestApiError`` with
-the status and the API's ``{"error", "field", "rule"}``.
+the status and the API's ``{"error", "field", "rule"}``. What a call answers is typed by the
+portal's own declaration of it (``mock_portal.views.testapi_models``), the one the API's
+OpenAPI document is made from.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Protocol, TypedDict
+from typing import Any, Protocol
 
 from flask.testing import FlaskClient
 from playwright.sync_api import APIRequestContext
+
+from mock_portal.views.testapi_models import (
+    ClosureAt,
+    CreatedPerson,
+    FaultState,
+    JournalEntry,
+    PersonState,
+    SmsSent,
+    Tables,
+)
 
 PREFIX = "/__test__"
 Params = Mapping[str, str | int]
@@ -94,73 +106,6 @@ class Person:
     # The language of the person's phone (the browser's): not a portal setting, so a test
     # says it (the ``person`` fixture from --locale, ``drive`` from the flow).
     locale: str = "zh-CN"
-
-
-class Owed(TypedDict):
-    """What a person still owes, by kind, in fen."""
-
-    principal_fen: int
-    interest_fen: int
-    penalty_fen: int
-
-
-class ApplicationState(TypedDict):
-    """The person's latest closure application."""
-
-    reference: str
-    status: str
-    submitted_at: str
-    decide_at: str | None
-    decided_at: str | None
-    reason: str | None
-
-
-class PersonState(TypedDict):
-    """What the tests assert and no single screen shows (``GET /__test__/users/{id}``)."""
-
-    id: int
-    name: str
-    phone: str
-    scenario: str
-    variant: str
-    status: str
-    entry_visible: bool
-    opted_out: bool
-    outstanding_fen: int
-    outstanding: Owed
-    paused_until: str | None
-    accounts: int
-    applications: int
-    loans: int
-    # Any, not ApplicationState | None: tests index it once they know there is one.
-    application: Any
-
-
-class CreatedPerson(PersonState):
-    """A new person's state, and the payment password they prove themselves with."""
-
-    payment_password: str
-
-
-class ClosureAt(TypedDict):
-    """Where a closure was put: the step, the URL to open, the flow's token."""
-
-    step: str
-    url: str
-    token: str | None
-
-
-class SmsSent(TypedDict):
-    """The last SMS code the portal sent a person, and when."""
-
-    code: str
-    sent_at: str | None
-
-
-# A fault as listed, a request of the journal, and a row of the store: their columns.
-Fault = dict[str, Any]
-JournalEntry = dict[str, Any]
-Tables = dict[str, list[dict[str, Any]]]
 
 
 def _id(person: Person | int) -> int:
@@ -272,9 +217,9 @@ class PortalApi:
         """Inject a fault: route=, and delay_ms=, status= or drop=; count=, when=, method=."""
         return int(self.call("POST", "/faults", fault)["id"])
 
-    def faults(self) -> list[Fault]:
+    def faults(self) -> list[FaultState]:
         """Return the faults still waiting for a request."""
-        faults: list[Fault] = self.call("GET", "/faults")["faults"]
+        faults: list[FaultState] = self.call("GET", "/faults")["faults"]
         return faults
 
     def clear_faults(self) -> None:

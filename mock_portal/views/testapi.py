@@ -143,9 +143,7 @@ def create_user(body: NewPerson) -> Response:
             person = services.create_person(db, spec, body.variant, clock.now(db), fields)
     except ValueError as problem:
         raise Invalid(str(problem), field="body", rule="value") from problem
-    created = CreatedPerson(
-        **person_json(person).model_dump(), payment_password=person.payment_password
-    )
+    created = CreatedPerson(**person_json(person), payment_password=person.payment_password)
     return reply(created, 201)
 
 

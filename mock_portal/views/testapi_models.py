@@ -1,9 +1,12 @@
 """The test-control API's shapes: what each call takes and what it answers.
 
-Pydantic models, declared once: the views of ``mock_portal.views.testapi`` take their input
-validated by them, answer with them, and ``mock_portal.contract`` lays them out as the OpenAPI
+Declared once: the views of ``mock_portal.views.testapi`` take their input validated by these
+pydantic models, answer with them, and ``mock_portal.contract`` lays them out as the OpenAPI
 document the API serves (docs/test-api.md). A field's ``Says`` is what a 400 says when a rule
-of it is broken.
+of it is broken. The answers a client reads field by field (a person's state, a fault, a
+journal entry...) are TypedDicts, which pydantic documents as it does models: the test API's
+client, ``e2e.harness.api.PortalApi``, types what it returns by them, so mypy holds the portal
+and its client to the one shape.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Annotated, Any, ClassVar, Self
 from pydantic import MISSING, AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 from sqlalchemy import String
+from typing_extensions import TypedDict  # pydantic reads typing's only from Python 3.12
 
 from .. import catalogue, services
 from ..contract import TEMPLATES, Body, OneOf, Says
@@ -211,6 +215,9 @@ class JournalQuery(BaseModel):
 
 # ---------------------------------------------------------------- what the calls answer
 
+# Every table's rows, by table name: each row its columns' values by column name.
+Tables = dict[str, list[dict[str, Any]]]
+
 
 class Done(BaseModel):
     """Done."""
@@ -228,7 +235,7 @@ class Reset(Done, ClockNow):
     """The store is empty and the clock back at its start."""
 
 
-class Owed(BaseModel):
+class Owed(TypedDict):
     """What the person still owes, in fen."""
 
     principal_fen: int
@@ -236,7 +243,7 @@ class Owed(BaseModel):
     penalty_fen: int
 
 
-class ApplicationState(BaseModel):
+class ApplicationState(TypedDict):
     """The person's latest closure application."""
 
     reference: str
@@ -247,7 +254,7 @@ class ApplicationState(BaseModel):
     reason: str | None
 
 
-class PersonState(BaseModel):
+class PersonState(TypedDict):
     """The person's state: status, entry visibility, money owed, closure application."""
 
     id: int
@@ -273,7 +280,7 @@ class CreatedPerson(PersonState):
     payment_password: str
 
 
-class ClosureAt(BaseModel):
+class ClosureAt(TypedDict):
     """Where the closure now stands: the step, the URL to open, the flow's token."""
 
     step: str
@@ -290,10 +297,10 @@ class LoggedIn(Done):
 class StoreDump(BaseModel):
     """Every row a request could change, table by table, by key; dates as ISO text."""
 
-    tables: dict[str, list[dict[str, Any]]]
+    tables: Tables
 
 
-class SmsSent(BaseModel):
+class SmsSent(TypedDict):
     """The last SMS code sent to the person."""
 
     code: str
@@ -306,7 +313,7 @@ class FaultCreated(BaseModel):
     id: int
 
 
-class FaultState(BaseModel):
+class FaultState(TypedDict):
     """A fault still waiting for requests."""
 
     id: int
@@ -325,7 +332,7 @@ class Faults(BaseModel):
     faults: list[FaultState]
 
 
-class JournalEntry(BaseModel):
+class JournalEntry(TypedDict):
     """One request the portal answered."""
 
     method: str
