@@ -197,7 +197,7 @@ def reinvite(db: Session, person: Person, now: datetime) -> Account:
 
 
 @dataclass(frozen=True)
-class PersonState:
+class Standing:
     """What the portal knows of a person right now, as the test API and views need it."""
 
     status: AccountStatus
@@ -219,12 +219,12 @@ def latest_application(account: Account | None) -> Application | None:
     return account.applications[-1]
 
 
-def state_of(person: Person) -> PersonState:
+def state_of(person: Person) -> Standing:
     """Return the person's status, entry visibility, money owed and closure application."""
     account = person.account
     owed = loan_rules.total_outstanding(account.loans) if account else loan_rules.Breakdown()
     status = person_status(person)
-    return PersonState(
+    return Standing(
         status=status,
         entry_visible=rules.entry_visible(status, person.opted_out, owed.total_fen),
         owed=owed,
