@@ -1,10 +1,13 @@
 # Thin wrappers around the commands docs/ shows. Every target installs what it needs first.
+# `make help` lists the targets with the sentence after each one's ##.
 PY := .venv/bin/python
 PYTEST := .venv/bin/pytest
+# The one command of the tools (docs/toolbelt.md).
+WEILIDAI := .venv/bin/weilidai
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run videos test test-all unit e2e serve lint format clean
+.PHONY: help install run videos test test-all unit e2e serve lint format clean
 
 # The HTML report of make test / test-all, with each failure's screenshot, video and trace.
 REPORT_DIR := artifacts/report
@@ -14,18 +17,23 @@ REPORTED := || { echo "Report: $(REPORT_DIR)/index.html"; exit 1; }
 # The one flow the other modes run as their smoke in make test.
 SMOKE_FLOW := -k test_invited_person_closes_account_and_application_is_pending
 
+help:  ## list the targets, each with what it does
+	@awk 'BEGIN { FS = ":[^#]*## " } /^[a-zA-Z0-9_-]+:[^=]*## / { printf "  %-22s %s\n", $$1, $$2 }' $(MAKEFILE_LIST) \
+	    | sed -e 's/$$(HOST)/$(HOST)/g' -e 's/$$(PORT)/$(PORT)/g' -e 's/$$(WORKERS)/$(WORKERS)/g'
+
 install:  ## set up .venv, a Chromium Playwright can launch, ffmpeg and CJK fonts (idempotent)
 	bash scripts/install.sh
 
-run: install  ## the main job: drive every flow with a screenshot per step, then film the walkthroughs
-	$(PY) -m e2e.run
-	$(PY) -m e2e.walkthrough
-
-# The phone's language of make videos (zh-CN or en); the tests and checks take --locale.
+# The phone's language of make run and make videos (zh-CN or en); the tests and checks take --locale.
 LOCALE ?= zh-CN
+# The checks and the audit cover both languages.
+EVERY_LOCALE := --locale zh-CN --locale en
+
+run: install  ## the main job: drive every flow with a screenshot per step, then film those that passed (LOCALE=en: in English)
+	$(WEILIDAI) run --locale $(LOCALE)
 
 videos: install  ## record a walkthrough video and guide per flow into artifacts/walkthroughs/ (LOCALE=en: in English)
-	$(PY) -m e2e.walkthrough --locale $(LOCALE)
+	$(WEILIDAI) videos --locale $(LOCALE)
 
 # Two workers: the pytest part took 238 s and 254 s with -n 2 on 2 idle cores, and 216-262 s with
 # -n 3 --dist worksteal, 287 s with -n 4 (2026-12-05): a third worker buys nothing measurable.
@@ -61,7 +69,7 @@ e2e: install  ## only the browser suite
 	$(PYTEST) e2e/tests -q
 
 serve: install  ## the portal at http://$(HOST):$(PORT) in demo mode
-	$(PY) -m mock_portal --host $(HOST) --port $(PORT)
+	$(WEILIDAI) serve --host $(HOST) --port $(PORT)
 
 lint: install  ## ruff (lint and format), mypy in strict mode, lint-imports (the layers), actionlint and zizmor on .github/workflows/
 	.venv/bin/ruff check .
@@ -90,24 +98,24 @@ SEED ?= 1
 .PHONY: model
 
 model: install  ## every transition of the model in Chromium on both variants, and a random walk of WALK steps from SEED
-	$(PY) -m e2e.model run --walk $(WALK) --seed $(SEED)
+	$(WEILIDAI) model run --walk $(WALK) --seed $(SEED)
 
 # Flow regression checks: docs/regression.md
 .PHONY: regression regression-update mutants
 
 regression: install  ## compare every flow's path, ARIA structure and look with its golden files
-	$(PY) -m e2e.regression check
+	$(WEILIDAI) regression check $(EVERY_LOCALE)
 
 regression-update: install  ## accept what every flow does now as its golden state
-	$(PY) -m e2e.regression update
+	$(WEILIDAI) regression update $(EVERY_LOCALE)
 
 mutants: install  ## check that the e2e suite and the regression checks catch every portal mutant
-	$(PY) -m e2e.regression mutants
+	$(WEILIDAI) regression mutants
 
 .PHONY: a11y
 
 a11y: install  ## axe-core audit of every screen of every flow, both variants and languages → artifacts/a11y/
-	$(PY) -m e2e.a11y
+	$(WEILIDAI) a11y $(EVERY_LOCALE)
 
 # Mutation testing of the rules and the article traced: docs/mutation.md, docs/traceability.md
 .PHONY: mutants-rules trace translations
@@ -116,7 +124,7 @@ mutants-rules: install  ## mutmut over the rules and services (one worker); prin
 	nice -n 10 $(PY) scripts/mutants_rules.py
 
 trace: install  ## regenerate docs/traceability.md: each sentence of the article with the tests that check it
-	$(PY) -m e2e.trace
+	$(WEILIDAI) trace --docs
 
 translations: install  ## bring the portal's English catalogue up to date with the source and compile it
 	bash scripts/translations.sh
@@ -165,10 +173,10 @@ smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2
 RUNS ?= 20
 
 soak: install  ## run the e2e suite RUNS times beside a busy core and name every flaky test
-	$(PY) -m e2e.soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
+	$(WEILIDAI) soak --runs $(RUNS) $(if $(ARGS),-- $(ARGS))
 
 bench: install  ## measure per-step time against the browser floor, the -n 2 speed-up, portal latency and video cost
-	$(PY) -m e2e.bench
+	$(WEILIDAI) bench
 
 races: install  ## the concurrency tests RACE_RUNS times in a row on SQLite and on PostgreSQL
 	$(PYTEST) tests/portal/test_concurrency*.py -q -n 2 $(DATABASES) --count $(RACE_RUNS)

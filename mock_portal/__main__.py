@@ -1,24 +1,24 @@
-"""Run the portal: ``python -m mock_portal --host 127.0.0.1 --port 8000``."""
+"""Run the portal: ``python -m mock_portal --host 127.0.0.1 --port 8000`` (``weilidai serve``)."""
 
 from __future__ import annotations
 
-import argparse
 import logging
+
+import click
 
 from . import create_app
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Parse the command line and serve the portal with Flask's threaded server."""
-    parser = argparse.ArgumentParser(prog="python -m mock_portal", description=__doc__)
-    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8000, help="port (default 8000)")
-    parser.add_argument("--debug", action="store_true", help="Flask debug mode (reloader)")
-    args = parser.parse_args(argv)
+@click.command(name="serve", short_help="the portal in demo mode")
+@click.option("--host", default="127.0.0.1", show_default=True, help="the address to bind")
+@click.option("--port", type=int, default=8000, show_default=True, help="the port")
+@click.option("--debug", is_flag=True, help="Flask's debug mode (the reloader)")
+def command(host: str, port: int, debug: bool) -> None:
+    """Serve the portal in demo mode with Flask's threaded server (docs/portal.md)."""
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
-    app.run(host=args.host, port=args.port, debug=args.debug, threaded=True)
+    app.run(host=host, port=port, debug=debug, threaded=True)
 
 
 if __name__ == "__main__":
-    main()
+    command(prog_name="python -m mock_portal")

@@ -1,7 +1,5 @@
-"""``python -m e2e.bench``: see ``cli.py``."""
+"""``python -m e2e.bench``: the same command as ``weilidai bench`` (``cli.py``)."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command(prog_name="python -m e2e.bench")

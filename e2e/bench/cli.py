@@ -5,7 +5,6 @@ It reads clocks on purpose: it is a measuring tool, not a test. See docs/perform
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import os
@@ -25,6 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
+import click
 from flask import Flask
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 from werkzeug.wsgi import ClosingIterator
@@ -32,16 +32,26 @@ from werkzeug.wsgi import ClosingIterator
 from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
 from ..harness.driver import Observer, Outcome, drive
-from ..harness.flows import every_flow
+from ..harness.flags import (
+    base_url_option,
+    chosen_flows,
+    echo_flows,
+    flow_option,
+    list_option,
+    locale_option,
+    output_option,
+    variant_option,
+)
 from ..harness.journey import Flow, Journey, Step
-from ..harness.labels import LABELS, VARIANTS
 from ..harness.portal import LivePortal, start_portal
+from ..harness.progress import Progress
 from ..harness.suite import PORTAL_TESTS, SMOKE
 from ..harness.trail import Tap
 from .steplog import PLUGIN as STEP_LOG_PLUGIN
 from .steplog import STEP_LOG_ENV
 
 JOURNAL = "/__test__/requests"
+DEFAULT_OUTPUT = "artifacts/bench"
 
 # ------------------------------------------------------------------ the browser floor
 
@@ -431,12 +441,14 @@ def measure_flows(
     video: bool,
     timer: RequestTimer,
     warmup: int = 1,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, dict[str, list[Any]]], list[ServedRequest]]:
     """Run every flow, its floor and its video twin ``repeats`` times, interleaved.
 
     Return each flow's runs by kind (``plain``, ``floor``, ``video``) and the requests the portal
     served during the plain runs. ``warmup`` untimed rounds go first, so that first-use costs
     (Jinja compiling each template, the browser's first launch of a renderer) fall on no one.
+    ``progress`` hears of each flow of each timed round as it ends.
     """
     for _ in range(warmup):
         for flow in chosen:
@@ -451,6 +463,8 @@ def measure_flows(
         for round_ in range(repeats):
             order = kinds[round_ % len(kinds) :] + kinds[: round_ % len(kinds)]
             for flow in chosen:
+                started = time.perf_counter()
+                errors: list[str] = []
                 for kind in order:
                     run: FlowRun | list[float]
                     if kind == "plain":
@@ -463,8 +477,11 @@ def measure_flows(
                         run = time_flow(browser, base_url, flow, Path(videos))
                     runs[flow.name][kind].append(run)
                     if isinstance(run, FlowRun) and run.error:
-                        print(f"  {flow.name} ({kind}) failed: {run.error}", flush=True)
-            print(f"  round {round_ + 1}/{repeats} done", flush=True)
+                        errors.append(f"{kind}: {run.error}")
+                if progress is not None:
+                    name = f"{flow.name} round {round_ + 1}/{repeats}"
+                    seconds = time.perf_counter() - started
+                    progress.done(name, "FAIL" if errors else "ok", seconds, notes=errors)
     return runs, served
 
 
@@ -502,65 +519,139 @@ def flow_figures(flow: Flow, runs: dict[str, list[Any]]) -> dict[str, Any]:
     return figures
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse options, measure, print the table and write bench.json."""
-    parser = argparse.ArgumentParser(prog="python -m e2e.bench", description=__doc__.split("\n")[0])
-    parser.add_argument("--repeats", type=int, default=3, help="runs of each flow (default 3)")
-    parser.add_argument("--warmup", type=int, default=1, help="untimed rounds first (default 1)")
-    parser.add_argument("--variant", action="append", choices=VARIANTS, help="default: all")
-    parser.add_argument("--flow", action="append", help="only these flows (full name)")
-    parser.add_argument(
-        "--suite",
-        default="full",
-        help="for (b): full (default: the tests of the portal), subset (those marked smoke), "
-        "or comma-separated test paths",
-    )
-    parser.add_argument("--skip-suite", action="store_true", help="leave out (b)")
-    parser.add_argument("--skip-video", action="store_true", help="leave out (d)")
-    parser.add_argument("--output", default="artifacts/bench", help="bench.json and logs")
-    args = parser.parse_args(argv)
-    out = Path(args.output)
-    out.mkdir(parents=True, exist_ok=True)
+@click.command(name="bench", short_help="measure the harness: steps, the suite, latency, video")
+@flow_option
+@variant_option
+@locale_option
+@click.option(
+    "--repeats",
+    type=click.IntRange(min=1),
+    default=3,
+    show_default=True,
+    metavar="N",
+    help="timed runs of each flow",
+)
+@click.option(
+    "--warmup",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="untimed rounds first",
+)
+@click.option(
+    "--suite",
+    default="full",
+    show_default=True,
+    metavar="WHICH",
+    help="for (b): full (the tests of the portal), subset (those marked smoke), "
+    "or comma-separated test paths",
+)
+@click.option("--skip-suite", is_flag=True, help="leave out (b), the suite's wall time")
+@click.option("--skip-video", is_flag=True, help="leave out (d), the cost of video")
+@base_url_option
+@output_option(DEFAULT_OUTPUT)
+@list_option
+def command(
+    flows: tuple[str, ...],
+    variants: tuple[str, ...],
+    locales: tuple[str, ...],
+    repeats: int,
+    warmup: int,
+    suite: str,
+    skip_suite: bool,
+    skip_video: bool,
+    base_url: str | None,
+    output: Path,
+    list_only: bool,
+) -> None:
+    """Measure the harness: (a) per-step time against the browser floor, (b) the suite's wall
+    time serial and with -n 2, (c) the portal's latency, (d) the cost of video; bench.json.
 
-    chosen = [
-        flow
-        for variant in args.variant or VARIANTS
-        for flow in every_flow(LABELS[variant])
-        if not args.flow or flow.name in args.flow
-    ]
-    if not chosen:
-        parser.error("no flow matches --flow/--variant")
-    report: dict[str, Any] = {
-        "machine": machine(),
-        "repeats": args.repeats,
-        "warmup": args.warmup,
-    }
-    print(f"Bench: {len(chosen)} flows × {args.repeats} rounds", flush=True)
+    It reads clocks on purpose, one flow at a time (no --jobs). With --base-url the flows are
+    timed against that portal, which has no timing middleware: (c) then has the request journal
+    only; (b) always starts portals of its own. docs/performance.md#bench.
+    """
+    chosen = chosen_flows(flows, variants, locales)
+    if list_only:
+        echo_flows(chosen)
+        return
+    output.mkdir(parents=True, exist_ok=True)
+    report: dict[str, Any] = {"machine": machine(), "repeats": repeats, "warmup": warmup}
 
     launch = launch_options()
+    suite_runs = 0 if skip_suite else 2
     with (
+        Progress(
+            f"Bench: {len(chosen)} flows × {repeats} rounds", len(chosen) * repeats + suite_runs
+        ) as progress,
         tempfile.TemporaryDirectory(prefix="bench-portal-") as folder,
         floor_server() as floor,
         sync_playwright() as playwright,
     ):
-        portal, timer = start_timed_portal(Path(folder))
+        portal: LivePortal | None = None
+        if base_url:
+            url, timer = base_url.rstrip("/"), RequestTimer(_never_called)
+        else:
+            portal, timer = start_timed_portal(Path(folder))
+            url = portal.url
         browser = playwright.chromium.launch(**launch)
         report["browser"] = f"Chromium {browser.version}"
+        if warmup:
+            progress.say(f"{warmup} untimed round(s) first")
         try:
             runs, served = measure_flows(
-                browser,
-                portal.url,
-                floor.url,
-                chosen,
-                args.repeats,
-                not args.skip_video,
-                timer,
-                args.warmup,
+                browser, url, floor.url, chosen, repeats, not skip_video, timer, warmup, progress
             )
         finally:
             browser.close()
-            portal.stop()
+            if portal is not None:
+                portal.stop()
+        figures(report, chosen, runs, served, video=not skip_video)
 
+        if not skip_suite:
+            paths = suite_paths(suite)
+            progress.say(f"Timing the suite ({' '.join(paths)}): serial, then -n 2")
+            timed = {}
+            for key, workers in (("serial", 1), ("n2", 2)):
+                timed[key] = time_suite(paths, workers, output / f"suite-{key}.log")
+                mark = "ok" if timed[key]["exit_code"] == 0 else "FAIL"
+                name = f"suite {'serial' if workers == 1 else '-n 2'}"
+                where = timed[key]["log"]
+                progress.done(
+                    name, mark, timed[key]["seconds"], where, notes=[timed[key]["result"]]
+                )
+            floor_ms = report["overall"]["floor_median_step_ms"]
+            for run in timed.values():
+                cost = cost_in_floor_steps(run, floor_ms)
+                run["floor_steps_per_test"] = round(cost, 2) if cost is not None else None
+            report["suite"] = {
+                "paths": paths,
+                **timed,
+                "speedup": round(timed["serial"]["seconds"] / timed["n2"]["seconds"], 2),
+            }
+    report["machine"]["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
+
+    (output / "bench.json").write_text(
+        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
+    print_report(report)
+    click.echo(f"\nWritten: {output / 'bench.json'}")
+
+
+def _never_called(environ: dict[str, Any], start_response: Callable[..., Any]) -> list[bytes]:
+    return []  # an external portal's requests pass no middleware of ours
+
+
+def figures(
+    report: dict[str, Any],
+    chosen: list[Flow],
+    runs: dict[str, dict[str, list[Any]]],
+    served: list[ServedRequest],
+    *,
+    video: bool,
+) -> None:
+    """Add the flows' figures, the latency and the video's cost to ``report``."""
     flows = {flow.name: flow_figures(flow, runs[flow.name]) for flow in chosen}
     all_steps = [
         s for name in flows for r in runs[name]["plain"] if not r.error for s in r.step_seconds
@@ -580,7 +671,7 @@ def main(argv: list[str] | None = None) -> int:
         ),
         "journal": latency_stats(journal),
     }
-    if not args.skip_video:
+    if video:
         plain_totals = [r.total_seconds for n in flows for r in runs[n]["plain"] if not r.error]
         video_totals = [r.total_seconds for n in flows for r in runs[n]["video"] if not r.error]
         report["video"] = {
@@ -591,30 +682,6 @@ def main(argv: list[str] | None = None) -> int:
             ),
         }
     report["machine"]["load_average_after_flows"] = [round(x, 1) for x in os.getloadavg()]
-
-    if not args.skip_suite:
-        paths = suite_paths(args.suite)
-        print(f"Timing the suite ({' '.join(paths)}): serial, then -n 2", flush=True)
-        serial = time_suite(paths, 1, out / "suite-serial.log")
-        parallel = time_suite(paths, 2, out / "suite-n2.log")
-        floor_ms = report["overall"]["floor_median_step_ms"]
-        for run in (serial, parallel):
-            cost = cost_in_floor_steps(run, floor_ms)
-            run["floor_steps_per_test"] = round(cost, 2) if cost is not None else None
-        report["suite"] = {
-            "paths": paths,
-            "serial": serial,
-            "n2": parallel,
-            "speedup": round(serial["seconds"] / parallel["seconds"], 2),
-        }
-    report["machine"]["load_average_at_end"] = [round(x, 1) for x in os.getloadavg()]
-
-    (out / "bench.json").write_text(
-        json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
-    print_report(report)
-    print(f"\nWritten: {out / 'bench.json'}")
-    return 0
 
 
 def print_report(report: dict[str, Any]) -> None:

@@ -36,7 +36,7 @@ from rich.progress import Progress as Bar
 from rich.text import Text
 
 # Outcomes shown in green; any other outcome (FAIL, DRIFT, MISSED, …) is shown in red.
-GOOD = frozenset({"PASS", "ok", "passed", "filmed", "CAUGHT", "CLEAN", "accepted", "unchanged"})
+GOOD = frozenset({"PASS", "ok", "passed", "filmed", "caught", "accepted", "unchanged", "covered"})
 
 
 def on_terminal(stream: IO[str] | None = None) -> bool:

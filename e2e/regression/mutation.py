@@ -6,7 +6,6 @@ See docs/regression.md#mutants-the-checks-check-themselves.
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import re
@@ -19,15 +18,24 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import click
+
+from ..harness.labels import LOCALES
+from ..harness.progress import Progress
 from ..harness.suite import PORTAL_TESTS
 from .mutants import MUTANTS, MutantOutdated, apply_mutant
 
+DEFAULT_OUTPUT = "artifacts/regression/mutants"
 CONTROL = "control"
 MAX_FLAKY = 3  # unconfirmed e2e failures stepped over before a job counts as flaky
 JOB_TIMEOUT_S = 3_600  # a mutant the suite only catches late runs nearly all of it
 FAILED_TEST = re.compile(r"^FAILED (\S+)", re.M)
 ERROR_TEST = re.compile(r"^ERROR (\S+)", re.M)
 DRIFTED = re.compile(r"^\d+ flows: \d+ unchanged, (\d+) drifted", re.M)
+# A drifted flow's progress line, plain (not a terminal): "[ 3/64] DRIFT  close_account_A 4.1s …"
+DRIFT_LINE = re.compile(r"^(?:\[\s*\d+/\d+\]\s*)?DRIFT\s+(\S+)")
+# The checks run in every language, as they did before --locale had one default (docs/toolbelt.md)
+EVERY_LOCALE = [part for locale in LOCALES for part in ("--locale", locale)]
 
 
 @dataclass
@@ -53,7 +61,7 @@ def e2e_command(mutant: str) -> list[str]:
 def regression_command(mutant: str, report: Path) -> list[str]:
     """Return the regression checks' command line against ``mutant``."""
     command = [sys.executable, "-m", "e2e.regression", "check", "--fail-fast", "--jobs", "1"]
-    command += ["--report", str(report)]
+    command += [*EVERY_LOCALE, "--output", str(report)]
     return command + ([] if mutant == CONTROL else ["--mutant", mutant])
 
 
@@ -115,8 +123,9 @@ def confirm(mutant: str, kind: str, detail: str, folder: Path) -> tuple[bool, st
     else:
         flow = detail.split(":", 1)[0]
         base = [sys.executable, "-m", "e2e.regression", "check", "--flow", flow, "--jobs", "1"]
-        on_mutant = [*base, "--mutant", mutant, "--report", str(folder / "confirm-mutant")]
-        on_control = [*base, "--report", str(folder / "confirm-control")]
+        base += EVERY_LOCALE
+        on_mutant = [*base, "--mutant", mutant, "--output", str(folder / "confirm-mutant")]
+        on_control = [*base, "--output", str(folder / "confirm-control")]
     again, again_output = _run(on_mutant)
     control, control_output = _run(on_control)
     confirmed = again == 1 and control == 0
@@ -146,10 +155,10 @@ def classify(kind: str, code: int, output: str) -> tuple[str, str]:
 def _first_drift(output: str) -> str:
     lines = output.splitlines()
     for number, line in enumerate(lines):
-        if line.lstrip().startswith("DRIFT"):
-            flow = line.split()[1]
+        drift = DRIFT_LINE.match(line.strip())
+        if drift:
             reason = lines[number + 1].strip() if number + 1 < len(lines) else ""
-            return f"{flow}: {reason}"
+            return f"{drift.group(1)}: {reason}"
     return ""
 
 
@@ -174,38 +183,45 @@ def outdated(names: list[str]) -> dict[str, str]:
     return problems
 
 
-def mutants(args: argparse.Namespace) -> int:
-    """Run every chosen mutant against the suite and the checks; print the score."""
-    if args.list:
-        for mutant in MUTANTS.values():
-            print(f"{mutant.name:<28} {mutant.description}")
+def run_mutants(
+    names: list[str],
+    *,
+    jobs: int,
+    output: Path | str = DEFAULT_OUTPUT,
+    skip_control: bool = False,
+    list_only: bool = False,
+) -> int:
+    """Run every mutant named (all if none) against the suite and the checks; print the score.
+
+    Return the exit status: 0 all caught, 1 a mutant missed, 2 the control not clean.
+    """
+    names = names or list(MUTANTS)
+    if list_only:
+        for name in names:
+            click.echo(f"{name:<28} {MUTANTS[name].description}")
         return 0
-    names = args.only or list(MUTANTS)
-    unknown = set(names) - set(MUTANTS)
-    if unknown:
-        raise SystemExit(f"unknown mutant(s): {', '.join(sorted(unknown))}")
-    out = Path(args.output)
+    out = Path(output)
     if out.exists():
         shutil.rmtree(out)
     broken = outdated(names)
-    portals = ([] if args.skip_control else [CONTROL]) + [n for n in names if n not in broken]
-    jobs = [(portal, kind) for portal in portals for kind in ("e2e", "regression")]
-    print(
-        f"{len(names)} mutants × (e2e suite -x, regression checks --fail-fast),"
-        f" {args.jobs} jobs at a time; logs in {out}/",
-        flush=True,
-    )
+    portals = ([] if skip_control else [CONTROL]) + [n for n in names if n not in broken]
+    pairs = [(portal, kind) for portal in portals for kind in ("e2e", "regression")]
     started = time.perf_counter()
     results: dict[tuple[str, str], JobResult] = {}
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        futures = {pool.submit(run_job, portal, kind, out): (portal, kind) for portal, kind in jobs}
+    title = f"{len(names)} mutants × (e2e suite -x, regression checks --fail-fast)"
+    with Progress(title, len(pairs)) as progress, ThreadPoolExecutor(max_workers=jobs) as pool:
+        progress.say(f"{jobs} jobs at a time; logs in {out}/")
+        futures = {
+            pool.submit(run_job, portal, kind, out): (portal, kind) for portal, kind in pairs
+        }
         for future in as_completed(futures):
             job = results[futures[future]] = future.result()
-            print(f"  … {job.mutant:<28} {job.kind:<10} {job.outcome} ({job.seconds}s)", flush=True)
+            notes = [job.detail] if job.detail else []
+            shown = "caught" if job.outcome == "failed" and job.mutant != CONTROL else job.outcome
+            progress.done(f"{job.mutant} {job.kind}", shown, job.seconds, job.log, notes=notes)
 
-    print()
     status = 0
-    if not args.skip_control:
+    if not skip_control:
         control = [results[(CONTROL, kind)] for kind in ("e2e", "regression")]
         clean = all(job.outcome == "passed" for job in control)
         print(f"  {'control':<28} {'CLEAN' if clean else 'NOT CLEAN'}  (the unmutated portal)")
@@ -246,14 +262,3 @@ def mutants(args: argparse.Namespace) -> int:
     if caught < total:
         status = status or 1
     return status
-
-
-def add_parser(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Add the ``mutants`` command to the CLI."""
-    parser = commands.add_parser("mutants", help="check that the suite and checks catch mutants")
-    parser.add_argument("--only", action="append", help="only this mutant (repeatable)")
-    parser.add_argument("--jobs", type=int, default=2, help="jobs at a time (default 2)")
-    parser.add_argument("--list", action="store_true", help="list the mutants and exit")
-    parser.add_argument("--skip-control", action="store_true", help="skip the unmutated run")
-    parser.add_argument("--output", default="artifacts/regression/mutants", help="logs folder")
-    parser.set_defaults(handler=mutants)

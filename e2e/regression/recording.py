@@ -84,6 +84,7 @@ class FlowRun:
     planned: list[str]
     steps: list[StepRecord] = field(default_factory=list)
     failure: Failure | None = None
+    seconds: float = 0.0  # how long the drive took, for the progress line
 
     @property
     def completed(self) -> bool:
@@ -187,7 +188,7 @@ def drive_flow(
         planned=[step.name_in(flow.locale) for step in flow.steps],
     )
     # Only the flow itself fails fast: seeding keeps Playwright's generous default.
-    drive(
+    outcome = drive(
         browser,
         base_url,
         flow,
@@ -195,4 +196,5 @@ def drive_flow(
         context_args=REGRESSION_DEVICE,
         timeout_ms=timeout_ms,
     )
+    run.seconds = outcome.seconds
     return run

@@ -12,7 +12,7 @@ from typing import Any
 
 from playwright.sync_api import Browser
 
-from ..harness.flows import every_flow, flows_of
+from ..harness.flows import every_flow, select_flows
 from ..harness.journey import Flow
 from ..harness.labels import LABEL_TABLE, LOCALES, VARIANTS
 from ..harness.portal import portal_and_browser
@@ -25,7 +25,7 @@ from .screens import MAX_DIFF_PIXELS
 class Options:
     """What to run and how: flows, variants, checks, portal, tolerance."""
 
-    flows: list[str] = field(default_factory=list)  # flow names; empty means every flow
+    flows: list[str] = field(default_factory=list)  # --flow names or globs; none: every flow
     variants: list[str] = field(default_factory=lambda: list(VARIANTS))
     locales: list[str] = field(default_factory=lambda: list(LOCALES))
     checks: tuple[str, ...] = CHECKS
@@ -47,17 +47,8 @@ class Options:
 
 
 def chosen_flows(options: Options) -> list[Flow]:
-    """Return every selected flow, in the article's order (``flows_of``)."""
-    chosen = [
-        flow
-        for flow in flows_of(options.variants, options.locales)
-        if not options.flows or flow.name in options.flows
-    ]
-    if options.flows:
-        unknown = set(options.flows) - {flow.name for flow in chosen}
-        if unknown:
-            raise SystemExit(f"no such flow: {', '.join(sorted(unknown))}")
-    return chosen
+    """Return every selected flow, in the article's order (``select_flows``)."""
+    return select_flows(options.flows, variants=options.variants, locales=options.locales)
 
 
 def run(

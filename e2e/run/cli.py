@@ -151,7 +151,7 @@ def outcome_line(results: Sequence[FlowResult]) -> str:
     return line + (f" ({', '.join(failed)})" if failed else "")
 
 
-@click.command(name="run")
+@click.command(name="run", short_help="the flows with a screenshot per step (no videos)")
 @flow_option
 @variant_option
 @locale_option

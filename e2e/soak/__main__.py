@@ -1,7 +1,5 @@
-"""``python -m e2e.soak``: see ``cli.py``."""
+"""``python -m e2e.soak``: the same command as ``weilidai soak`` (``cli.py``)."""
 
-import sys
+from .cli import command
 
-from .cli import main
-
-sys.exit(main())
+command(prog_name="python -m e2e.soak")

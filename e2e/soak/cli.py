@@ -5,7 +5,6 @@ See docs/performance.md#soak.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import signal
@@ -18,7 +17,13 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import click
+
+from ..harness.flags import jobs_option, output_option
+from ..harness.progress import Progress
 from ..harness.suite import PORTAL_TESTS, SUITE, TOOL_TESTS
+
+DEFAULT_OUTPUT = "artifacts/soak"
 
 # Test files that produce artifacts (videos, screenshots, gunicorn fleets) and take minutes;
 # they prove the tooling, not the portal, so a soak leaves them out by default.
@@ -198,15 +203,13 @@ def run_once(number: int, command: list[str], report: Path, log: Path, timeout: 
     return RunResult(number, exit_code, time.perf_counter() - started, str(report), outcomes)
 
 
-def print_run(run: RunResult, total: int) -> None:
-    """Print one line for a finished run."""
-    line = (
-        f"run {run.number:>2}/{total}: {run.count(PASSED):>3} passed, {run.count(FAILED):>2} "
-        f"failed, {run.count(SKIPPED):>2} skipped in {run.seconds:6.1f}s"
-    )
-    if run.broken:
-        line += f"  [{run.broken}; log: {Path(run.report).with_suffix('.log')}]"
-    print(line, flush=True)
+def show_run(progress: Progress, run: RunResult) -> None:
+    """Report one finished run: its counts, and why it broke if it did."""
+    counts = f"{run.count(PASSED)} passed, {run.count(FAILED)} failed, {run.count(SKIPPED)} skipped"
+    mark = "broken" if run.broken else "FAIL" if run.count(FAILED) else "ok"
+    notes = [counts] + ([run.broken] if run.broken else [])
+    log = Path(run.report).with_suffix(".log")
+    progress.done(f"run {run.number}", mark, run.seconds, log, notes=notes)
 
 
 def print_summary(summary: SoakSummary, out: Path) -> None:
@@ -223,60 +226,73 @@ def print_summary(summary: SoakSummary, out: Path) -> None:
     print(f"Reports: {out}/run-NN.xml, logs: {out}/run-NN.log, summary: {out}/summary.json")
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Parse options, soak the suite, print and save the summary."""
-    args_in = sys.argv[1:] if argv is None else argv
-    extra: list[str] = []
-    if "--" in args_in:
-        cut = args_in.index("--")
-        args_in, extra = args_in[:cut], args_in[cut + 1 :]
-    parser = argparse.ArgumentParser(
-        prog="python -m e2e.soak",
-        description=__doc__.splitlines()[0],
-        epilog="Arguments after -- go to pytest.",
-    )
-    parser.add_argument("--runs", type=int, default=20, help="how many runs (default 20)")
-    parser.add_argument("--workers", type=int, default=2, help="pytest -n (default 2)")
-    parser.add_argument("--burners", type=int, default=1, help="CPU burners beside it (1)")
-    parser.add_argument(
-        "--portal-only",
-        action="store_true",
-        help=f"leave out the tools' own browser tests ({TOOL_TESTS}); default: the whole suite",
-    )
-    parser.add_argument(
-        "--include-all",
-        action="store_true",
-        help="the whole suite (the default; kept for old scripts)",
-    )
-    parser.add_argument(
-        "--run-timeout", type=float, default=1800, help="kill a run after this many s (1800)"
-    )
-    parser.add_argument("--output", default="artifacts/soak", help="reports and logs go here")
-    args = parser.parse_args(args_in)
-    if args.runs < 1:
-        parser.error("--runs must be at least 1")
+@click.command(
+    name="soak",
+    short_help="run the e2e suite many times and name every flaky test",
+    epilog="Arguments after -- go to pytest: weilidai soak --runs 5 -- -k close_account",
+)
+@click.option(
+    "--runs", type=click.IntRange(min=1), default=20, show_default=True, metavar="N", help="runs"
+)
+@jobs_option
+@click.option(
+    "--burners",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="CPU burners: cores kept busy beside the suite",
+)
+@click.option(
+    "--portal-only",
+    is_flag=True,
+    help=f"leave out the tools' own browser tests ({TOOL_TESTS})  [default: the whole suite]",
+)
+@click.option(
+    "--run-timeout",
+    type=click.FloatRange(min=1),
+    default=1800,
+    show_default=True,
+    metavar="SECONDS",
+    help="kill a run after this long",
+)
+@output_option(DEFAULT_OUTPUT)
+@click.argument("pytest_args", nargs=-1, type=click.UNPROCESSED)
+def command(
+    runs: int,
+    jobs: int,
+    burners: int,
+    portal_only: bool,
+    run_timeout: float,
+    output: Path,
+    pytest_args: tuple[str, ...],
+) -> None:
+    """Run the e2e suite --runs times (each with pytest -n --jobs) beside --burners busy cores,
+    and name every flaky test. docs/performance.md#soak.
 
-    out = Path(args.output)
+    Exit status 1 if any test failed in any run, or a run broke.
+    """
+    out = output
     out.mkdir(parents=True, exist_ok=True)
     for stale in [*out.glob("run-*.xml"), *out.glob("run-*.log")]:
         stale.unlink()
     # SIGTERM (e.g. from CI) unwinds like Ctrl-C, so the burners and the current run die too.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
 
-    print(f"Soak: {args.runs} runs, -n {args.workers}, {args.burners} CPU burner(s)", flush=True)
-    runs: list[RunResult] = []
-    deadline = args.runs * args.run_timeout + 60
-    with cpu_burners(args.burners, deadline):
-        for number in range(1, args.runs + 1):
+    finished: list[RunResult] = []
+    deadline = runs * run_timeout + 60
+    title = f"Soak: {runs} runs, -n {jobs}, {burners} CPU burner(s)"
+    with Progress(title, runs) as progress, cpu_burners(burners, deadline):
+        for number in range(1, runs + 1):
             report = out / f"run-{number:02d}.xml"
-            command = pytest_command(report, args.workers, args.portal_only, extra)
+            pytest = pytest_command(report, jobs, portal_only, pytest_args)
             if number == 1:
-                print("  " + " ".join(command[1:]), flush=True)
-            run = run_once(number, command, report, report.with_suffix(".log"), args.run_timeout)
-            runs.append(run)
-            print_run(run, args.runs)
+                progress.say("  " + " ".join(pytest[1:]))
+            run = run_once(number, pytest, report, report.with_suffix(".log"), run_timeout)
+            finished.append(run)
+            show_run(progress, run)
 
-    summary = summarise(runs)
+    summary = summarise(finished)
     (out / "summary.json").write_text(
         json.dumps(
             {
@@ -291,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
                         "skipped": run.count(SKIPPED),
                         "broken": run.broken,
                     }
-                    for run in runs
+                    for run in finished
                 ],
                 "summary": asdict(summary),
             },
@@ -301,4 +317,5 @@ def main(argv: list[str] | None = None) -> int:
         encoding="utf-8",
     )
     print_summary(summary, out)
-    return 0 if summary.ok else 1
+    if not summary.ok:
+        raise SystemExit(1)

@@ -140,7 +140,7 @@ pace_option = click.option(
 )
 
 
-@click.command(name="videos")
+@click.command(name="videos", short_help="film a walkthrough video and guide per flow; the gallery")
 @flow_option
 @variant_option
 @locale_option

@@ -35,6 +35,7 @@ RUN_TIME_FOLDERS = ("artifacts/", "instance/", "test-results/", ".venv/", ".pyte
 RUN_TIME_FOLDERS += ("mutants/",)
 # Only commands of this project have their flags checked; ruff's or gunicorn's are theirs.
 OUR_COMMANDS = ("pytest", ".venv/bin/pytest", "python", ".venv/bin/python")
+OUR_COMMANDS += ("weilidai", ".venv/bin/weilidai")
 # Spans that look like paths but name no file of this repository.
 NOT_PATHS = {
     # the user's own checkout in "Using the harness in another project"
@@ -50,6 +51,7 @@ NOT_PATHS = {
 OTHERS_FLAGS = {
     "--unsafe",  # playwright run-server's (scale.md)
     "--bind",  # gunicorn's (portal.md)
+    "--workers",  # gunicorn's (portal.md)
 }
 
 

@@ -194,5 +194,5 @@ def _unknown(pattern: str, candidates: list[Flow]) -> str:
         )
     known = sorted({name for built in everywhere for name in names_of(built)})
     close = difflib.get_close_matches(pattern, known, n=4, cutoff=0.6)
-    hint = f"; did you mean {', '.join(close)}?" if close else "; --list shows them"
+    hint = f"; did you mean {', '.join(close)}?" if close else "; --list without --flow names them"
     return f"no flow is called {pattern!r}{hint}"

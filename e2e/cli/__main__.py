@@ -1,0 +1,5 @@
+"""``python -m e2e.cli``: the ``weilidai`` command, for an environment without its script."""
+
+from . import main
+
+main()
