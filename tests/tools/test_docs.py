@@ -128,7 +128,8 @@ def known_flags() -> frozenset[str]:
     for folder in ("e2e", "mock_portal", "scripts"):
         for source in (ROOT / folder).rglob("*.py"):
             flags.update(
-                re.findall(r"[\"'](--[a-z][a-z0-9-]*)", source.read_text(encoding="utf-8"))
+                # "--flag", and Click's on/off pair "--flag/--no-flag"
+                re.findall(r"[\"'/](--[a-z][a-z0-9-]*)", source.read_text(encoding="utf-8"))
             )
     # Run outside the repository, so no conftest of ours is needed: the installed plugins answer.
     with tempfile.TemporaryDirectory() as elsewhere:
