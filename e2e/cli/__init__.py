@@ -4,8 +4,9 @@ Each tool declares its own Click command with the shared flags of ``e2e/harness/
 ``python -m e2e.<tool>`` runs that same command object; this package gathers them under one
 group, adds what no single tool can do (``run``: the flows, then the films of those that passed;
 ``report``; ``serve``), and after every subcommand records what ran and rebuilds the landing page,
-``artifacts/index.html`` (``e2e.report``). The tools may not import each other, so the main run
-that joins two of them lives up here, a layer above them (docs/architecture.md#layers).
+``artifacts/index.html`` (``e2e.report``, docs/results.md). The tools may not import each other,
+so the main run that joins two of them lives up here, a layer above them
+(docs/architecture.md#layers).
 
 Click, not Typer: Click is already installed (Flask's own CLI is built on it), so the command
 costs no dependency; Typer is Click underneath, adding type-hint declarations, its own runtime
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import functools
+import shlex
 import time
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -26,10 +28,10 @@ from pathlib import Path
 from typing import Any
 
 import click
+from click.core import ParameterSource
 
 from mock_portal.__main__ import command as serve_command
 
-from .. import report as landing
 from ..a11y.cli import command as a11y_command
 from ..bench.cli import command as bench_command
 from ..harness.flags import (
@@ -47,6 +49,7 @@ from ..harness.flags import (
 from ..harness.progress import seconds_text
 from ..model.cli import group as model_group
 from ..regression.cli import group as regression_group
+from ..report import build, record
 from ..run.cli import DEFAULT_OUTPUT as RUN_OUTPUT
 from ..run.cli import REPORT, outcome_line, run_watched
 from ..soak.cli import command as soak_command
@@ -64,15 +67,10 @@ UNRECORDED = frozenset({"model paths"})
 
 def landing_page(
     artifacts: Path, *, command: str, ok: bool, started: datetime, seconds: float, output: Path
-) -> Path | None:
-    """Record what ran and rebuild the landing page; return its path (None without e2e.report)."""
-    record = getattr(landing, "record", None)
-    build = getattr(landing, "build", None)
-    if record is None or build is None:  # the landing page is not built yet (issue 22, item 4)
-        return None
+) -> Path:
+    """Record what ran and rebuild the landing page (docs/results.md); return its path."""
     record(artifacts, command=command, ok=ok, started=started, seconds=seconds, output=output)
-    page: Path = build(artifacts)
-    return page
+    return build(artifacts)
 
 
 def recorded(command: click.Command, name: str) -> click.Command:
@@ -86,29 +84,56 @@ def recorded(command: click.Command, name: str) -> click.Command:
             sub: recorded(each, f"{name} {sub}") for sub, each in copied.commands.items()
         }
     elif copied.callback is not None:
-        copied.callback = _recording(copied.callback, name)
+        copied.callback = _recording(copied.callback)
     return copied
 
 
-def _recording(callback: Callable[..., Any], name: str) -> Callable[..., Any]:
+def command_line(ctx: click.Context) -> str:
+    """Return the command line that ran, as typed: the subcommands and each option given on it
+    (``weilidai run --flow close_account --locale en``), not the defaults."""
+    chain = [ctx]
+    while chain[0].parent is not None:
+        chain.insert(0, chain[0].parent)
+    words: list[str] = []
+    for each in chain:
+        words.append(each.info_name or each.command.name or "")
+        for param in each.command.params:
+            if (
+                not param.name
+                or each.get_parameter_source(param.name) != ParameterSource.COMMANDLINE
+            ):
+                continue
+            value = each.params[param.name]
+            values = list(value) if isinstance(value, tuple | list) else [value]
+            if isinstance(param, click.Argument):
+                words += [str(v) for v in values]
+            elif isinstance(param, click.Option) and param.is_flag:
+                words.append(param.opts[0] if value else (param.secondary_opts or param.opts)[0])
+            else:
+                words += [part for v in values for part in (param.opts[0], str(v))]
+    return shlex.join(words)
+
+
+def _recording(callback: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(callback)
     def run(*args: Any, **params: Any) -> Any:
         if params.get("list_only"):
             return callback(*args, **params)
-        artifacts: Path = click.get_current_context().find_root().params["artifacts"]
+        ctx = click.get_current_context()
+        artifacts: Path = ctx.find_root().params["artifacts"]
+        said = command_line(ctx)
         started, clock = datetime.now().astimezone(), time.perf_counter()
 
         def finish(ok: bool) -> None:
             page = landing_page(
                 artifacts,
-                command=name,
+                command=said,
                 ok=ok,
                 started=started,
                 seconds=time.perf_counter() - clock,
                 output=Path(params.get("output") or artifacts),
             )
-            if page is not None:
-                click.echo(f"Landing page: {page}")
+            click.echo(f"Landing page: {page}")
 
         try:
             result = callback(*args, **params)
@@ -207,9 +232,6 @@ def run_command(
 def report_command() -> None:
     """Rebuild the landing page (index.html) from what is under the artifacts folder."""
     artifacts: Path = click.get_current_context().find_root().params["artifacts"]
-    build = getattr(landing, "build", None)
-    if build is None:
-        raise click.ClickException("the landing page is not built yet (e2e/report/)")
     click.echo(build(artifacts))
 
 

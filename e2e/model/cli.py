@@ -58,7 +58,9 @@ def chosen_paths(wanted: Sequence[str]) -> list[int]:
         if not hits:
             close = difflib.get_close_matches(pattern, every, n=3)
             hint = f"; did you mean {', '.join(close)}?" if close else "; --list shows them"
-            raise click.BadParameter(f"no journey is called {pattern!r}{hint}")
+            raise click.BadParameter(
+                f"no journey is called {pattern!r}{hint}", param_hint="'--journey'"
+            )
         chosen.update(hits)
     return sorted(chosen)
 

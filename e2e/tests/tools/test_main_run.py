@@ -14,8 +14,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import e2e.report
-
 WEILIDAI = Path(sys.executable).parent / "weilidai"
 
 
@@ -44,7 +42,10 @@ def test_a_failing_flow_stops_neither_the_run_nor_the_filming_of_the_others(tmp_
     assert summary[0] == f"Flows:  1 passed, 1 failed (opt_out_A_en) · {run / 'report.json'}"
     assert summary[1] == f"Videos: 1 filmed, 0 failed · {films / 'index.html'}"
     assert summary[2].startswith("Time:   ")
-    assert summary[3] == "Failed: opt_out_A_en"
-    if hasattr(e2e.report, "build"):  # the landing page (issue 22, item 4) is there
-        assert summary[4:] == [f"Landing page: {tmp_path / 'index.html'}"]
-        assert (tmp_path / "index.html").is_file()
+    assert summary[3:] == ["Failed: opt_out_A_en", f"Landing page: {tmp_path / 'index.html'}"]
+    history = json.loads((tmp_path / "history.json").read_text(encoding="utf-8"))
+    [ran] = history
+    assert ran["ok"] is False and ran["output"] == str(run)
+    assert ran["command"].startswith(f"weilidai --artifacts {tmp_path} run --flow opt_out_A ")
+    assert " --locale en " in ran["command"] and " --mutant opt_out_ignored " in ran["command"]
+    assert (tmp_path / "index.html").is_file()
