@@ -5,7 +5,8 @@ worker process starts one, with a Chromium, as an xdist worker does, and takes w
 shared queue, longest first, so the workers finish at about the same time. The workers are
 spawned, not forked (Playwright's driver does not survive a fork), and a task travels to them by
 name: a module-level function (or a ``functools.partial`` of one) taking the browser, the
-portal's URL and the flow. The main run and the walkthroughs use it (docs/toolbelt.md).
+portal's URL and the flow. The main run, the walkthroughs, the regression checks and the
+accessibility audit use it (docs/toolbelt.md).
 """
 
 from __future__ import annotations
