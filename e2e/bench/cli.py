@@ -26,9 +26,10 @@ from typing import Any
 
 import click
 from flask import Flask
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.wsgi import ClosingIterator
 
+from ..harness.api import PREFIX, PortalApi, TestApiError
 from ..harness.browser_env import launch_options
 from ..harness.devices import LOCALE, PHONE
 from ..harness.driver import Observer, Outcome, drive
@@ -50,7 +51,6 @@ from ..harness.trail import Tap
 from .steplog import PLUGIN as STEP_LOG_PLUGIN
 from .steplog import STEP_LOG_ENV
 
-JOURNAL = "/__test__/requests"
 DEFAULT_OUTPUT = "artifacts/bench"
 
 # ------------------------------------------------------------------ the browser floor
@@ -250,7 +250,7 @@ class StepTimer(Observer):
         self._journal_on = False
 
     def flow_started(self, journey: Journey) -> None:
-        self._journal_on = clear_journal(journey.page.context, journey.api.base_url)
+        self._journal_on = clear_journal(journey.api)
 
     def before_step(self, index: int, step: Step[Any], journey: Journey) -> None:
         self._started = time.perf_counter()
@@ -260,8 +260,7 @@ class StepTimer(Observer):
 
     def flow_finished(self, outcome: Outcome) -> None:
         if self._journal_on and outcome.passed and outcome.journey is not None:
-            journey = outcome.journey
-            self.journal_ms = read_journal(journey.page.context, journey.api.base_url)
+            self.journal_ms = read_journal(outcome.journey.api)
 
 
 @dataclass
@@ -284,15 +283,18 @@ def time_flow(
     return FlowRun(timer.seconds, outcome.seconds, outcome.error_line(), timer.journal_ms)
 
 
-def clear_journal(context: BrowserContext, base_url: str) -> bool:
-    """Empty the portal's request journal; say whether the portal has one."""
-    return context.request.delete(base_url + JOURNAL).ok
+def clear_journal(api: PortalApi) -> bool:
+    """Empty the portal's request journal; say whether the portal has one (its test API on)."""
+    try:
+        api.clear_requests()
+    except TestApiError:
+        return False
+    return True
 
 
-def read_journal(context: BrowserContext, base_url: str) -> list[float]:
+def read_journal(api: PortalApi) -> list[float]:
     """Return the journal's durations (ms) of the portal's own (non test-API) requests."""
-    entries = context.request.get(base_url + JOURNAL).json()["requests"]
-    return [e["duration_ms"] for e in entries if not e["path"].startswith("/__test__")]
+    return [e["duration_ms"] for e in api.requests() if not e["path"].startswith(PREFIX)]
 
 
 # ------------------------------------------------------------------ the suite's wall time
@@ -667,7 +669,7 @@ def figures(
     report["latency"] = {
         "middleware": latency_stats([r.ms for r in served]),
         "middleware_pages": latency_stats(
-            [r.ms for r in served if not r.path.startswith(("/static", "/__test__"))]
+            [r.ms for r in served if not r.path.startswith(("/static", PREFIX))]
         ),
         "journal": latency_stats(journal),
     }

@@ -1,8 +1,14 @@
-"""The bench tool's measurements that need no browser: how busy the CPUs were."""
+"""The bench tool's measurements that need no browser: how busy the CPUs were, the journal."""
 
 from __future__ import annotations
 
-from e2e.bench.cli import busy_fraction, cpu_times, print_report
+from collections.abc import Callable
+
+from flask import Flask
+from flask.testing import FlaskClient
+
+from e2e.bench.cli import busy_fraction, clear_journal, cpu_times, print_report, read_journal
+from e2e.harness.api import PortalApi
 
 
 def test_the_bench_reads_how_busy_the_cpus_were_from_proc_stat():
@@ -56,3 +62,22 @@ def test_the_bench_prints_figures_without_verdicts_on_targets(capsys):
     assert "p99   31.5 ms" in printed
     # Goals, where there are any, are docs/performance.md's: the bench says no verdict.
     assert "target" not in printed.lower()
+
+
+def test_the_bench_times_the_portals_own_requests_from_its_journal(
+    api: PortalApi, client: FlaskClient
+):
+    client.get("/")  # before the bench empties the journal: not counted
+    assert clear_journal(api)
+    assert client.get("/", follow_redirects=True).status_code == 200  # two: to the login page
+    api.now()  # the test API's own calls are the harness's, not the portal's
+
+    durations = read_journal(api)
+
+    assert len(durations) == 2
+    assert all(isinstance(ms, float) and ms >= 0 for ms in durations)
+
+
+def test_a_portal_without_its_test_api_has_no_journal_to_read(make_app: Callable[..., Flask]):
+    api = PortalApi.over_flask(make_app(TEST_API=False).test_client())
+    assert clear_journal(api) is False
