@@ -10,12 +10,13 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
-from jinja2 import Environment
+from jinja2 import Environment, PackageLoader
 
 from mock_portal import __version__ as PORTAL_VERSION
 
 from ..harness.flows import in_section
 from ..harness.journey import Section
+from . import vtt
 from .guides import clock
 from .produce import Walkthrough
 
@@ -56,139 +57,10 @@ def load(out: Path, order: Iterable[str] = ()) -> list[Walkthrough]:
     return sorted(walks, key=lambda w: (rank.get(w.name, len(rank)), w.name))
 
 
-_INDEX = """\
-<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>微粒贷操作演示视频</title>
-<style>
-  body { font-family: -apple-system, "PingFang SC", "Noto Sans CJK SC", "Noto Sans SC",
-         "Microsoft YaHei", sans-serif; margin: 0; background: #ededed; color: #1a1a1a; }
-  header { background: #fff; padding: 20px 24px; border-bottom: 1px solid #e0e0e0; }
-  h1 { margin: 0 0 6px; font-size: 24px; }
-  header p { margin: 0; color: #666; font-size: 14px; }
-  main { padding: 0 24px 40px; }
-  section > h2 { font-size: 20px; margin: 24px 0 12px; }
-  section > h2 small { color: #888; font-weight: normal; font-size: 14px; margin-left: 8px; }
-  .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 20px; }
-  .language { margin-top: 10px; font-size: 14px; }
-  .language button { border: 1px solid #07c160; background: #fff; color: #07c160;
-                     border-radius: 6px; padding: 2px 10px; cursor: pointer; font: inherit; }
-  .language button[aria-pressed="true"] { background: #07c160; color: #fff; }
-  article { background: #fff; border-radius: 14px; padding: 16px; display: flex;
-            flex-direction: column; gap: 10px; }
-  article.failed { outline: 3px solid #fa5151; }
-  article h3 { font-size: 17px; line-height: 1.45; margin: 0; }
-  .title-en { color: #666; font-size: 14px; margin: 0; }
-  .variant { display: inline-block; background: #07c160; color: #fff; border-radius: 6px;
-             padding: 0 6px; font-size: 13px; margin-right: 6px; vertical-align: 2px; }
-  .scenario { color: #666; font-size: 14px; margin: 0; }
-  video { width: 100%; max-width: 300px; align-self: center; border-radius: 12px;
-          background: #000; aspect-ratio: {{ width }} / {{ height }}; }
-  dl { display: grid; grid-template-columns: auto 1fr; gap: 2px 12px; margin: 0; font-size: 14px; }
-  dt { color: #888; }
-  dd { margin: 0; }
-  .links a { color: #07c160; margin-right: 10px; font-size: 14px; }
-  .error { color: #cf1322; font-size: 14px; margin: 0; }
-  details { font-size: 14px; }
-  details ol { padding-left: 22px; margin: 6px 0 0; }
-  details button { border: 0; background: none; color: #07c160; cursor: pointer; padding: 0;
-                   font: inherit; text-align: left; }
-</style>
-</head>
-<body>
-<header>
-  <h1>微粒贷操作演示视频</h1>
-  <p>{{ walks|length }} 个演示 · 微粒贷模拟门户 v{{ portal_version }} ·
-  生成于 {{ generated }} · 每个演示都由端到端测试的同一套流程录制，画面与产品同步。</p>
-  <div class="language" role="group" aria-label="字幕语言 Subtitles">字幕 Subtitles:
-    <button type="button" data-language="zh" aria-pressed="true">中文</button>
-    <button type="button" data-language="en" aria-pressed="false">English</button>
-  </div>
-</header>
-<main>
-{% for name, en, group in sections %}
-<section aria-labelledby="section-{{ loop.index }}">
-<h2 id="section-{{ loop.index }}">{{ name }}<small lang="en">{{ en }}</small></h2>
-<div class="grid">
-{% for w in group %}
-<article id="{{ w.name }}" class="{{ '' if w.passed else 'failed' }}">
-  <h3><span class="variant">版本{{ w.variant }}</span>{{ w.title }}</h3>
-  {% if w.title_en %}<p class="title-en" lang="en">{{ w.title_en }}</p>{% endif %}
-  <p class="scenario">{{ w.scenario_description }}</p>
-  <video controls preload="metadata" playsinline poster="{{ w.file('.poster.png') }}"
-         data-flow="{{ w.name }}" aria-label="{{ w.title }}（演示视频）">
-    <source src="{{ w.file('.webm') }}" type="video/webm">
-    <source src="{{ w.file('.mp4') }}" type="video/mp4">
-    <track kind="subtitles" srclang="zh" label="中文" src="{{ w.file('.vtt') }}" default>
-    <track kind="subtitles" srclang="en" label="English" src="{{ w.file('.en.vtt') }}">
-  </video>
-  <dl>
-    <dt>时长</dt><dd>{{ clock(w.duration) }}（{{ w.step_count }} 步）</dd>
-    <dt>录制日期</dt><dd>{{ w.recorded_at[:10] }}</dd>
-    <dt>门户版本</dt><dd>v{{ w.portal_version }}</dd>
-    <dt>画面</dt><dd>{{ w.width }}×{{ w.height }} ·
-      MP4 {{ (w.mp4_bytes / 1048576)|round(1) }} MB</dd>
-  </dl>
-  {% if w.error %}<p class="error" role="alert">录制失败：{{ w.error }}</p>{% endif %}
-  <p class="links">
-    <a href="{{ w.file('.html') }}">图文指南</a>
-    <a href="{{ w.file('.md') }}">Markdown</a>
-    <a href="{{ w.file('.mp4') }}" download>下载 MP4</a>
-    <a href="{{ w.file('.vtt') }}">中文字幕</a>
-    <a href="{{ w.file('.en.vtt') }}" lang="en">English subtitles</a>
-  </p>
-  <details>
-    <summary>步骤（点击跳转）</summary>
-    <ol>
-    {% for s in w.steps %}<li><button type="button" data-seek="{{ '%.2f'|format(s.start) }}">
-      {{ clock(s.start) }} <span data-zh>{{ s.name }}</span>
-      <span data-en hidden lang="en">{{ s.name_en or s.name }}</span></button></li>
-    {% endfor %}</ol>
-  </details>
-</article>
-{% endfor %}
-</div>
-</section>
-{% endfor %}
-</main>
-<script>
-  // The language switch: every video shows that language's subtitle track, every step list
-  // that language's step names.
-  function chooseLanguage(language) {
-    for (const track of document.querySelectorAll("video track")) {
-      const video = track.closest("video");
-      const index = [...video.querySelectorAll("track")].indexOf(track);
-      video.textTracks[index].mode = track.srclang === language ? "showing" : "hidden";
-    }
-    for (const name of document.querySelectorAll("[data-zh]")) name.hidden = language !== "zh";
-    for (const name of document.querySelectorAll("[data-en]")) name.hidden = language !== "en";
-    for (const button of document.querySelectorAll("[data-language]")) {
-      button.setAttribute("aria-pressed", String(button.dataset.language === language));
-    }
-    document.documentElement.dataset.subtitles = language;
-  }
-  document.addEventListener("click", (event) => {
-    const choice = event.target.closest("[data-language]");
-    if (choice) chooseLanguage(choice.dataset.language);
-  });
-  chooseLanguage("zh");
-  // A step in the list jumps its video to that step.
-  document.addEventListener("click", (event) => {
-    const button = event.target.closest("[data-seek]");
-    if (!button) return;
-    const video = button.closest("article").querySelector("video");
-    video.currentTime = Number(button.dataset.seek);
-    video.play();
-  });
-</script>
-</body>
-</html>
-"""
-
-_index = Environment(autoescape=True).from_string(_INDEX)
+# The page is a Jinja template in templates/, as the guides' are.
+_index = Environment(
+    loader=PackageLoader(__package__, "templates"), autoescape=True, keep_trailing_newline=True
+).get_template("gallery.html")
 
 
 def write(walks: list[Walkthrough], out: Path) -> Path:
@@ -203,6 +75,7 @@ def write(walks: list[Walkthrough], out: Path) -> Path:
             walks=walks,
             sections=sections(walks),
             clock=clock,
+            track=vtt.track_source,
             portal_version=PORTAL_VERSION,
             generated=datetime.now().astimezone().strftime("%Y-%m-%d %H:%M"),
             width=first.width if first else 390,

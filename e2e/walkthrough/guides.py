@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from ..harness.words import CHINESE, is_english
+from . import vtt
 from .sentences import ENGLISH, describe_screen, describe_taps, portal_english
 from .texts import LANGUAGES, FlowText, flow_text, step_tip
 
@@ -107,6 +108,7 @@ def _context(
         "text": text or flow_text(walk.base, locale),
         "steps": guide_steps(walk, locale),
         "clock": clock,
+        "track": vtt.track_source,
         "other_guide": guide_file(walk, other, markdown=markdown),
         # The scenario's description, as the English portal says it (its catalogue holds them).
         "situation": portal_english(walk.scenario_description) or walk.scenario,

@@ -193,22 +193,11 @@ def record_walkthrough(
     return walk
 
 
-def subtitles(walk: Walkthrough) -> dict[str, str]:
-    """Return the WebVTT documents of ``walk``: a cue per step, in Chinese and in English."""
-    timed = [step for step in walk.steps if step.end >= step.start]
-    chinese = [vtt.Cue(str(s.index), s.start, s.end, s.name) for s in timed]
-    english = [vtt.Cue(str(s.index), s.start, s.end, s.name_en or s.name) for s in timed]
-    return {
-        "zh": vtt.render(chinese, title=walk.title),
-        "en": vtt.render(english, title=walk.title_en or walk.title),
-    }
-
-
 def publish(walk: Walkthrough, out: Path, pace: Pace) -> None:
     """Write both VTTs, the MP4 (both as soft tracks), the poster and the guides."""
     webm = out / walk.file(".webm")
     tracks = {"zh": out / walk.file(".vtt"), "en": out / walk.file(".en.vtt")}
-    for language, document in subtitles(walk).items():
+    for language, document in vtt.subtitles(walk).items():
         tracks[language].write_text(document, encoding="utf-8")
     mp4 = out / walk.file(".mp4")
     media.to_mp4(webm, mp4, tracks)

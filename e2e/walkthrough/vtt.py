@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import base64
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .produce import Walkthrough
 
 _TIMESTAMP = re.compile(r"(?:(\d+):)?(\d{2}):(\d{2})\.(\d{3})")
 
@@ -62,3 +67,25 @@ def parse(document: str) -> list[Cue]:
         text = " ".join(lines[1:])
         cues.append(Cue(identifier, parse_timestamp(start), parse_timestamp(end), text))
     return cues
+
+
+def subtitles(walk: Walkthrough) -> dict[str, str]:
+    """Return the WebVTT documents of ``walk``: a cue per step, in Chinese and in English."""
+    timed = [step for step in walk.steps if step.end >= step.start]
+    chinese = [Cue(str(s.index), s.start, s.end, s.name) for s in timed]
+    english = [Cue(str(s.index), s.start, s.end, s.name_en or s.name) for s in timed]
+    return {
+        "zh": render(chinese, title=walk.title),
+        "en": render(english, title=walk.title_en or walk.title),
+    }
+
+
+def track_source(walk: Walkthrough, language: str) -> str:
+    """Return a ``<track src>`` for ``walk``'s subtitles in ``language``: the document itself.
+
+    A page opened from disk may not load a track from a file beside it (Chromium treats every
+    ``file:`` URL as an origin of its own and refuses), so the pages carry their tracks as
+    ``data:`` URLs; the ``.vtt`` files stay beside them for players and downloads.
+    """
+    document = subtitles(walk)[language].encode("utf-8")
+    return "data:text/vtt;charset=utf-8;base64," + base64.b64encode(document).decode("ascii")
