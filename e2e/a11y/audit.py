@@ -14,10 +14,9 @@ from axe_playwright_python.base import AXE_SCRIPT
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Error, Page
 
-from ..harness.driver import Observer, Outcome, drive
+from ..harness.driver import ACTION_TIMEOUT_MS, Observer, Outcome, drive, short_error
 from ..harness.journey import Flow, Journey, Step
 from ..harness.trail import Tap
-from ..regression.recording import ACTION_TIMEOUT_MS, short_error
 from .findings import FlowAudit, ScreenAudit, findings_of
 
 # WCAG 2.1 at levels A and AA, and nothing else (no best practices, no AAA).

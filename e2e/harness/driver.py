@@ -19,6 +19,10 @@ from .devices import phone_context_args
 from .journey import Flow, Journey, Step, run_flow
 from .trail import Tap
 
+# A control that is not there fails in 10 s, not Playwright's 30 (a mutant breaks a flow once
+# per run); still roomy enough for a loaded 2-core machine.
+ACTION_TIMEOUT_MS = 10_000
+
 
 class Observer:
     """What watches a drive; every hook does nothing here, so a tool overrides only its own."""
@@ -114,3 +118,13 @@ def drive(
         context.close()
         outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def short_error(problem: BaseException) -> str:
+    """Return an error's first line and, for Playwright, what it was waiting for."""
+    lines = [line.strip() for line in str(problem).splitlines() if line.strip()]
+    if not lines:
+        return type(problem).__name__
+    waiting = next((line for line in lines if line.startswith("- waiting for")), "")
+    head = lines[0] if len(lines[0]) < 200 else lines[0][:200] + "…"
+    return f"{head} {waiting}".strip()

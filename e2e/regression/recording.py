@@ -13,16 +13,13 @@ from typing import Any
 
 from playwright.sync_api import Browser, Error, Page
 
-from ..harness.driver import Observer, Outcome, drive
+from ..harness.driver import ACTION_TIMEOUT_MS, Observer, Outcome, drive, short_error
 from ..harness.journey import Flow, Journey, Step
 from ..harness.trail import Tap
 
 # The regression context: the e2e phone, but at device scale 1 so baselines stay small, and
 # with motion reduced so nothing is caught half-way through a transition.
 REGRESSION_DEVICE: dict[str, Any] = {"device_scale_factor": 1, "reduced_motion": "reduce"}
-# A control that is not there fails in 10 s, not Playwright's 30 (a mutant breaks a flow once per
-# run); still roomy enough for a loaded 2-core machine.
-ACTION_TIMEOUT_MS = 10_000
 
 # What changes from run to run however deterministic the portal is: the SMS resend countdown
 # ticks in real time and an SMS code is random. Portal screens can mark more with data-volatile.
@@ -90,16 +87,6 @@ class FlowRun:
     def completed(self) -> bool:
         """Say whether every planned step ran."""
         return self.failure is None and len(self.steps) == len(self.planned)
-
-
-def short_error(problem: BaseException) -> str:
-    """Return an error's first line and, for Playwright, what it was waiting for."""
-    lines = [line.strip() for line in str(problem).splitlines() if line.strip()]
-    if not lines:
-        return type(problem).__name__
-    waiting = next((line for line in lines if line.startswith("- waiting for")), "")
-    head = lines[0] if len(lines[0]) < 200 else lines[0][:200] + "…"
-    return f"{head} {waiting}".strip()
 
 
 def screen_title(page: Page) -> str:
