@@ -1,7 +1,9 @@
 """``python -m e2e.regression mutants``: do the suite and the checks catch a broken portal?
 
 The unmutated portal (the control) runs first and must pass, or the score would mean nothing.
-See docs/regression.md#mutants-the-checks-check-themselves.
+A folder per portal tried holds its jobs' logs and drift report; ``summary.json`` beside them
+says which caught what, for machines and the results page (docs/results.md). See
+docs/regression.md#mutants-the-checks-check-themselves.
 """
 
 from __future__ import annotations
@@ -14,9 +16,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -26,7 +30,9 @@ from ..harness.suite import PORTAL_TESTS
 from .mutants import MUTANTS, MutantOutdated, apply_mutant
 
 DEFAULT_OUTPUT = "artifacts/regression/mutants"
+SUMMARY = "summary.json"
 CONTROL = "control"
+JOBS = ("e2e", "regression")  # the kinds of job each portal gets, in this order
 MAX_FLAKY = 3  # unconfirmed e2e failures stepped over before a job counts as flaky
 JOB_TIMEOUT_S = 3_600  # a mutant the suite only catches late runs nearly all of it
 FAILED_TEST = re.compile(r"^FAILED (\S+)", re.M)
@@ -183,6 +189,73 @@ def outdated(names: list[str]) -> dict[str, str]:
     return problems
 
 
+def summary_data(
+    names: list[str],
+    results: Mapping[tuple[str, str], JobResult],
+    outdated: Mapping[str, str],
+    minutes: float,
+) -> dict[str, Any]:
+    """Return the run as data: the control's jobs (None if skipped), each mutant caught or not
+    and by which job, and the score."""
+    control = [results[CONTROL, kind] for kind in JOBS if (CONTROL, kind) in results]
+    mutants = []
+    for name in names:
+        jobs = [results[name, kind] for kind in JOBS if (name, kind) in results]
+        mutants.append(
+            {
+                "mutant": name,
+                "description": MUTANTS[name].description,
+                "caught": any(job.outcome == "failed" for job in jobs),
+                "outdated": outdated.get(name, ""),
+                "jobs": [asdict(job) for job in jobs],
+            }
+        )
+    clean = all(job.outcome == "passed" for job in control)
+    return {
+        "control": {"clean": clean, "jobs": [asdict(job) for job in control]} if control else None,
+        "mutants": mutants,
+        "caught": sum(bool(mutant["caught"]) for mutant in mutants),
+        "total": len(mutants),
+        "minutes": round(minutes, 1),
+    }
+
+
+def write_summary(
+    out: Path,
+    names: list[str],
+    results: Mapping[tuple[str, str], JobResult],
+    outdated: Mapping[str, str],
+    minutes: float,
+) -> Path:
+    """Write ``out/summary.json`` (``summary_data``) and return its path."""
+    path = out / SUMMARY
+    summary = summary_data(names, results, outdated, minutes)
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
+
+
+def remove_last_run(out: Path) -> None:
+    """Remove what the last run left in ``out``: its summary and the folder of each portal tried.
+
+    Nothing else there goes, whatever folder ``--output`` names.
+    """
+    for name in {CONTROL, *MUTANTS, *_tried(out)}:
+        folder = out / name
+        if name.strip(".") and "/" not in name and folder.is_dir():  # a name, not a path
+            shutil.rmtree(folder)
+    (out / SUMMARY).unlink(missing_ok=True)
+
+
+def _tried(out: Path) -> set[str]:
+    """Return the mutants the last summary in ``out`` names (none if it cannot be read)."""
+    try:
+        data = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
+        mutants = data["mutants"] if isinstance(data, dict) else data  # a list before the control
+        return {str(mutant["mutant"]) for mutant in mutants}
+    except (OSError, ValueError, LookupError, TypeError):
+        return set()
+
+
 def run_mutants(
     names: list[str],
     *,
@@ -201,11 +274,11 @@ def run_mutants(
             click.echo(f"{name:<28} {MUTANTS[name].description}")
         return 0
     out = Path(output)
-    if out.exists():
-        shutil.rmtree(out)
+    remove_last_run(out)
+    out.mkdir(parents=True, exist_ok=True)
     broken = outdated(names)
     portals = ([] if skip_control else [CONTROL]) + [n for n in names if n not in broken]
-    pairs = [(portal, kind) for portal in portals for kind in ("e2e", "regression")]
+    pairs = [(portal, kind) for portal in portals for kind in JOBS]
     started = time.perf_counter()
     results: dict[tuple[str, str], JobResult] = {}
     title = f"{len(names)} mutants × (e2e suite -x, regression checks --fail-fast)"
@@ -222,7 +295,7 @@ def run_mutants(
 
     status = 0
     if not skip_control:
-        control = [results[(CONTROL, kind)] for kind in ("e2e", "regression")]
+        control = [results[(CONTROL, kind)] for kind in JOBS]
         clean = all(job.outcome == "passed" for job in control)
         print(f"  {'control':<28} {'CLEAN' if clean else 'NOT CLEAN'}  (the unmutated portal)")
         for job in control:
@@ -231,13 +304,11 @@ def run_mutants(
         if not clean:
             status = 2
     caught = 0
-    summary = []
     for name in names:
         if name in broken:
             print(f"  {name:<28} OUTDATED {broken[name]}")
-            summary.append({"mutant": name, "caught": False, "outdated": broken[name]})
             continue
-        pair = [results[(name, kind)] for kind in ("e2e", "regression")]
+        pair = [results[(name, kind)] for kind in JOBS]
         catchers = [job for job in pair if job.outcome == "failed"]
         caught += bool(catchers)
         mark = "CAUGHT" if catchers else "MISSED"
@@ -250,14 +321,9 @@ def run_mutants(
                 "error": "ERROR",
             }[job.outcome]
             print(f"      {job.kind:<10} {what} {job.detail}".rstrip())
-        summary.append(
-            {"mutant": name, "caught": bool(catchers), "jobs": [asdict(j) for j in pair]}
-        )
     total = len(names)
     minutes = (time.perf_counter() - started) / 60
-    (out / "summary.json").write_text(
-        json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+    write_summary(out, names, results, broken, minutes)
     print(f"\nMutation score: {caught}/{total} caught ({minutes:.1f} min)")
     if caught < total:
         status = status or 1

@@ -1,7 +1,8 @@
 """The HTML drift report: per flow, what drifted, with before / after / diff side by side.
 
 ``summary.json`` beside it says which flows drifted, for machines (and the results page,
-docs/results.md).
+docs/results.md). A new report replaces only the last one's files: other tools write into the
+same folder (``weilidai regression mutants`` into ``mutants/``).
 """
 
 from __future__ import annotations
@@ -9,11 +10,15 @@ from __future__ import annotations
 import html
 import json
 import shutil
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from ..harness.flows import flows_of
+from ..harness.labels import LOCALES, VARIANTS
 from .baselines import FlowResult, StepDrift
 
+INDEX = "index.html"
 SUMMARY = "summary.json"
 
 STYLE = """
@@ -33,9 +38,8 @@ ul.lines li { margin: 2px 0; }
 
 def write_report(results: list[FlowResult], out: Path, meta: dict[str, str]) -> Path:
     """Write ``out/index.html`` (images beside it) and return its path."""
-    if out.exists():
-        shutil.rmtree(out)
-    out.mkdir(parents=True)
+    remove_report(out, (result.run.flow for result in results))
+    out.mkdir(parents=True, exist_ok=True)
     drifted = [r for r in results if r.drifted]
     parts = [
         "<!doctype html><html lang='zh-CN'><head><meta charset='utf-8'>",
@@ -64,12 +68,36 @@ def write_report(results: list[FlowResult], out: Path, meta: dict[str, str]) -> 
     for result in drifted:
         parts.extend(_flow_section(result, out))
     parts.append("</body></html>")
-    index = out / "index.html"
+    index = out / INDEX
     index.write_text("\n".join(parts), encoding="utf-8")
     (out / SUMMARY).write_text(
         json.dumps(summary_data(results, meta), ensure_ascii=False, indent=2), encoding="utf-8"
     )
     return index
+
+
+def remove_report(out: Path, flows: Iterable[str] = ()) -> None:
+    """Remove the drift report in ``out``: its page, its summary and its folder per flow.
+
+    Nothing else there goes: a flow's folder is one named after a flow of the registry, of
+    ``flows`` or of the last summary, so ``mutants/`` (``weilidai regression mutants``) stays.
+    """
+    names = {*flows, *(flow.name for flow in flows_of(VARIANTS, LOCALES)), *_reported(out)}
+    for name in names:
+        folder = out / name
+        if name.strip(".") and "/" not in name and folder.is_dir():  # a name, not a path
+            shutil.rmtree(folder)
+    for own in (INDEX, SUMMARY):
+        (out / own).unlink(missing_ok=True)
+
+
+def _reported(out: Path) -> set[str]:
+    """Return the flows the last summary in ``out`` names (none if it cannot be read)."""
+    try:
+        data = json.loads((out / SUMMARY).read_text(encoding="utf-8"))
+        return {str(flow["flow"]) for flow in data["flows"]}
+    except (OSError, ValueError, LookupError, TypeError):
+        return set()
 
 
 def summary_data(results: list[FlowResult], meta: dict[str, str]) -> dict[str, object]:

@@ -7,6 +7,7 @@ linked as they are. What each page shows: docs/results.md.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -208,6 +209,72 @@ def fill_regression(result: Result, artifacts: Path, pages: Pages) -> None:
         result.rows.append(
             Row(FAILED, name, title, (Link("what drifted", f"{result.page}#{name}"),))
         )
+
+
+# ------------------------------------------------------------------ mutants
+
+
+def _job_links(job: dict[str, Any], folder: Path) -> None:
+    """Add the links of a mutant's job, relative to ``folder``: its log, its drift report."""
+    log = locate(str(job.get("log") or ""), folder)
+    job["log_href"] = href(log, folder) if log else ""
+    report = folder / str(job["mutant"]) / "report/index.html"
+    job["report_href"] = (
+        href(report, folder) if job["kind"] == "regression" and report.is_file() else ""
+    )
+
+
+def fill_mutants(result: Result, artifacts: Path, pages: Pages) -> None:
+    """The mutants' summary.json: the control's jobs, then each mutant caught or missed."""
+    folder = artifacts / "regression/mutants"
+    page = "regression/mutants/index.html"
+    result.data = "regression/mutants/summary.json"
+    data = json.loads((artifacts / result.data).read_text(encoding="utf-8"))
+    if isinstance(data, list):  # written before the control and the descriptions were in it
+        data = {"control": None, "mutants": data, "minutes": None, "unrecorded": True}
+    elif not isinstance(data, dict):
+        raise ValueError("expected a JSON object")
+    data.setdefault("unrecorded", False)
+    control, mutants = data["control"], data["mutants"]
+    for mutant in mutants:  # an outdated mutant had no jobs, nor any mutant a description, once
+        mutant.setdefault("jobs", [])
+        mutant.setdefault("outdated", "")
+        mutant.setdefault("description", "")
+    for job in [*(control["jobs"] if control else []), *(j for m in mutants for j in m["jobs"])]:
+        _job_links(job, folder)
+    missed = [m for m in mutants if not m["caught"]]
+    unclean = control is not None and not control["clean"]
+    result.status = verdict(len(missed) + unclean, len(mutants))
+    result.summary = f"{len(mutants) - len(missed)} of {_count(len(mutants), 'mutant')} caught"
+    if missed:
+        result.summary += f"; missed: {_failing([str(m['mutant']) for m in missed])}"
+    if control is None:
+        result.summary += f"; the control {'not recorded' if data['unrecorded'] else 'skipped'}"
+    else:
+        result.summary += "; the control clean" if control["clean"] else "; the control NOT clean"
+    if data["minutes"] is not None:
+        result.summary += f" ({data['minutes']} min)"
+    result.page = pages.write("mutants.html", page, result=result, mutants=data)
+    if unclean:
+        result.rows.append(
+            Row(
+                FAILED,
+                "control",
+                "the unmutated portal",
+                (Link("why", f"{page}#control"),),
+                "not clean",
+            )
+        )
+    for mutant in missed:
+        name = str(mutant["mutant"])
+        links = [Link("details", f"{page}#{name}")]
+        links += [
+            Link(f"{job['kind']} log", f"regression/mutants/{job['log_href']}")
+            for job in mutant["jobs"]
+            if job["log_href"]
+        ]
+        said = "outdated" if mutant["outdated"] else "missed"
+        result.rows.append(Row(FAILED, name, str(mutant["description"]), tuple(links), said))
 
 
 # ------------------------------------------------------------------ accessibility
@@ -416,6 +483,15 @@ KINDS: tuple[Kind, ...] = (
         "make regression",
         "regression/index.html",
         fill_regression,
+    ),
+    Kind(
+        "mutants",
+        "Mutants",
+        "Deliberately broken portals: does the e2e suite or do the regression checks catch each?",
+        "make mutants",
+        "regression/mutants/summary.json",
+        fill_mutants,
+        "regression/mutants/index.html",
     ),
     Kind(
         "a11y",

@@ -44,6 +44,7 @@ class Row:
     name: str
     title: str
     links: tuple[Link, ...] = ()
+    said: str = ""  # the status in the result's own words ("missed"), if not the status's
 
 
 @dataclass

@@ -24,6 +24,7 @@ from e2e.a11y.report import write_report as write_a11y
 from e2e.model.run import JourneyRun
 from e2e.model.run import write_report as write_model
 from e2e.regression.baselines import FlowResult as Drift
+from e2e.regression.mutation import CONTROL, JobResult, remove_last_run, write_summary
 from e2e.regression.recording import Failure, FlowRun
 from e2e.regression.report import write_report as write_regression
 from e2e.report import build, record
@@ -122,6 +123,31 @@ def regression(artifacts: Path) -> None:
         )
     )
     write_regression([ok, broken], artifacts / "regression", {"portal": "http://x"})
+
+
+CAUGHT, MISSED, OUTDATED = "renamed_label", "steps_unlabelled", "primary_button_recoloured"
+
+
+def mutants(artifacts: Path) -> None:
+    """A clean control, a mutant the e2e suite caught, one nothing caught, one outdated."""
+    out = artifacts / "regression/mutants"
+    outcomes = {
+        (CONTROL, "e2e"): ("passed", ""),
+        (CONTROL, "regression"): ("passed", ""),
+        (CAUGHT, "e2e"): ("failed", "e2e/tests/test_closure.py::test_close[A]"),
+        (CAUGHT, "regression"): ("passed", ""),
+        (MISSED, "e2e"): ("passed", ""),
+        (MISSED, "regression"): ("flaky", "close_account_A: step 7"),
+    }
+    results = {}
+    for (portal, kind), (outcome, detail) in outcomes.items():
+        log = out / portal / f"{kind}.log"
+        log.parent.mkdir(parents=True, exist_ok=True)
+        log.write_text(f"{kind} against {portal}", encoding="utf-8")
+        results[portal, kind] = JobResult(portal, kind, outcome, detail, 12.5, str(log))
+    write_regression([], out / MISSED / "report", {"mutant": MISSED})  # the checks' own report
+    names = [CAUGHT, MISSED, OUTDATED]
+    write_summary(out, names, results, {OUTDATED: "its template changed"}, minutes=1.46)
 
 
 def a11y(artifacts: Path) -> None:
@@ -271,7 +297,8 @@ def soak(artifacts: Path) -> None:
         (out / name).write_text("", encoding="utf-8")
 
 
-EVERY_TOOL = (main_run, walkthroughs, pytest_html, regression, a11y, model, traceability)
+# The mutants before the regression report: the checks' report leaves their folder alone.
+EVERY_TOOL = (main_run, walkthroughs, pytest_html, mutants, regression, a11y, model, traceability)
 EVERY_TOOL += (bench, soak)
 
 
@@ -364,6 +391,10 @@ def test_every_result_gets_a_card_a_page_and_links_that_work(everything: Path):
     assert "2 runs of 11 tests: 1 failure, 1 flaky" in said["soak"]
     assert "12 passed (12 tests took 00:00:03)" in said["tests"]
     assert "1 of 2 flows unchanged; drifted: close_account_A" in said["regression"]
+    assert (
+        f"1 of 3 mutants caught; missed: {MISSED}, {OUTDATED}; the control clean (1.5 min)"
+        in said["mutants"]
+    )
     assert "FAILED: 1 serious or critical" in said["a11y"]
     assert "1 of 2 journeys passed; A: 1/" in said["model"]
     assert "1 failed" in said["traceability"]
@@ -379,7 +410,7 @@ def test_the_landing_page_says_at_a_glance_what_failed(everything: Path):
     glance = re.search(r'<p class="verdict failed">(.*?)</p>', text, re.S)
     assert glance is not None
     named = re.findall(r'href="#(\w+)"', glance.group(1))
-    assert named == ["run", "regression", "a11y", "model", "traceability", "soak"]
+    assert named == ["run", "regression", "mutants", "a11y", "model", "traceability", "soak"]
 
 
 def test_every_page_has_a_language_one_heading_and_text_for_every_image(everything: Path):
@@ -412,6 +443,67 @@ def test_the_model_page_draws_each_variants_coverage(everything: Path):
     assert 'src="walk-1-A/screenshot.png"' in text
 
 
+def test_the_mutants_page_says_what_caught_each_and_links_every_log(everything: Path):
+    build(everything)
+    page = Page(everything / "regression/mutants/index.html")
+    text = (everything / "regression/mutants/index.html").read_text(encoding="utf-8")
+
+    assert {"control", CAUGHT, MISSED, OUTDATED} <= page.ids
+    logs = [link for link in page.links if link.endswith(".log")]
+    assert sorted(logs) == sorted(
+        f"{portal}/{kind}.log"
+        for portal in (CONTROL, CAUGHT, MISSED)
+        for kind in ("e2e", "regression")
+    )
+    assert f"{MISSED}/report/index.html" in page.links  # the checks' drift report against it
+    assert "caught by <code>e2e/tests/test_closure.py::test_close[A]</code>" in text
+    assert "failed once, not confirmed" in text
+    assert "Not tried: its template changed" in text
+    card = cards(everything / "index.html")["mutants"]
+    assert f"missed {MISSED}" in card and f"outdated {OUTDATED}" in card  # each one not caught
+    assert f"regression/mutants/{MISSED}/e2e.log" in Page(everything / "index.html").links
+
+
+def test_the_mutants_summary_of_before_the_control_was_in_it_still_shows(everything: Path):
+    summary = everything / "regression/mutants/summary.json"
+    summary.write_text(json.dumps(json.loads(summary.read_text("utf-8"))["mutants"]), "utf-8")
+
+    card = cards(build(everything))["mutants"]
+
+    assert "1 of 3 mutants caught" in card and "the control not recorded" in card
+    assert broken_links(everything) == []
+
+
+def test_a_drift_report_replaces_only_its_own_files(everything: Path):
+    folder = everything / "regression"
+    assert (folder / "close_account_A").is_dir()  # the drifted flow's images, from the fixture
+    (folder / "notes.txt").write_text("mine", encoding="utf-8")
+    failure = Failure(1, "open", "Timeout", taps=[], screen="wechat.home", aria="")
+    retired = Drift(FlowRun("retired_flow_A", "旧", "A", "invited", ["open"], failure=failure))
+    write_regression([retired], folder / "alone", {})  # a flow the registry no longer has
+    assert (folder / "alone/retired_flow_A").is_dir()
+
+    write_regression([], folder, {"portal": "http://x"})
+    write_regression([], folder / "alone", {})
+
+    assert not (folder / "close_account_A").exists()
+    assert not (folder / "alone/retired_flow_A").exists()  # named by the last summary.json
+    assert (folder / "notes.txt").is_file()
+    assert (folder / "mutants/summary.json").is_file()  # weilidai regression mutants' results
+    assert (folder / f"mutants/{MISSED}/report/index.html").is_file()
+
+
+def test_the_mutants_remove_only_what_their_last_run_left(everything: Path):
+    out = everything / "regression/mutants"
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    (out / "elsewhere").mkdir()
+
+    remove_last_run(out)
+
+    assert sorted(path.name for path in out.iterdir()) == ["elsewhere", "notes.txt"]
+    assert (everything / "regression/index.html").is_file()  # the checks' report, beside it
+
+
 def test_with_nothing_run_every_result_is_listed_as_not_run_with_no_links(tmp_path: Path):
     index = build(tmp_path / "artifacts")
 
@@ -433,6 +525,8 @@ def test_with_nothing_run_every_result_is_listed_as_not_run_with_no_links(tmp_pa
         ("run", "run/report.json", '[{"flow": "x"}]', "KeyError: 'title'"),
         ("walkthroughs", "walkthroughs/manifest.json", "", "JSONDecodeError"),
         ("regression", "regression/summary.json", "[]", "expected a JSON object"),
+        ("mutants", "regression/mutants/summary.json", '"19/19"', "expected a JSON object"),
+        ("mutants", "regression/mutants/summary.json", '{"mutants": []}', "KeyError: 'control'"),
         ("a11y", "a11y/index.json", '{"flows": 3}', "TypeError"),
         ("model", "model/report.json", '{"coverage": []}', "KeyError: 'journeys'"),
         ("traceability", "report/traceability.json", "null", "expected a JSON object"),
