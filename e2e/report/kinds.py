@@ -397,6 +397,43 @@ def fill_traceability(result: Result, artifacts: Path, pages: Pages) -> None:
     )
 
 
+def fill_trace(result: Result, artifacts: Path, pages: Pages) -> None:
+    """The article's map from ``weilidai trace``: which tests check each requirement, no run.
+
+    Its Markdown beside it is docs/traceability.md regenerated, with that page's links relative
+    to docs/, so it is not linked from here: the page rendered from the JSON is what to read.
+    """
+    page = "trace/index.html"
+    if not (artifacts / "trace/traceability.json").is_file():
+        result.status = UNKNOWN
+        result.summary = "written before traceability.json existed: weilidai trace writes it"
+        return
+    result.data = "trace/traceability.json"
+    data = read_json(artifacts / result.data, dict)
+    requirements = data["requirements"]
+    unchecked = [r for r in requirements if not r["tests"] and not r["gap"]]
+    gaps = sum(bool(r["gap"]) for r in requirements)
+    result.status = verdict(len(unchecked), len(requirements))
+    result.summary = (
+        f"{_count(len(requirements), 'requirement')} in {_count(len(data['parts']), 'part')}, "
+        f"checked by {_count(data['test_functions'], 'test function')}; "
+        f"{gaps} the portal does not implement"
+    )
+    if unchecked:
+        result.summary += f"; checked by no test: {_failing([str(r['id']) for r in unchecked])}"
+    result.page = pages.write("trace.html", page, result=result, trace=data)
+    result.rows = [
+        Row(
+            FAILED,
+            str(r["id"]),
+            str(r["gloss"]),
+            (Link("its entry", f"{page}#{r['id']}"),),
+            "unchecked",
+        )
+        for r in unchecked
+    ]
+
+
 # ------------------------------------------------------------------ bench and soak
 
 
@@ -519,6 +556,16 @@ KINDS: tuple[Kind, ...] = (
         "report/traceability.md",
         fill_traceability,
         "report/traceability.html",
+    ),
+    Kind(
+        "trace",
+        "Traceability map",
+        "Which tests, flows and model transitions check each requirement of the article, "
+        "from a collection of the suite: no test runs.",
+        "weilidai trace",
+        "trace/traceability.md",
+        fill_trace,
+        "trace/index.html",
     ),
     Kind(
         "bench",

@@ -1,20 +1,22 @@
 """``weilidai trace`` (``python -m e2e.trace``): the article's requirements and the tests that check
 them, from the data file and the suite's markers.
 
-By default the page goes to ``artifacts/trace/traceability.md``; ``--docs`` rewrites the generated
-part of docs/traceability.md instead, the one way this command writes into the source tree. See
-docs/traceability.md.
+By default the page goes to ``artifacts/trace/traceability.md``, its facts as JSON beside it
+(``traceability.json``, for machines and the results page, docs/results.md); ``--docs`` rewrites
+the generated part of docs/traceability.md instead, the one way this command writes into the
+source tree. See docs/traceability.md.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import click
 
 from ..harness.flags import output_option
 from .coverage import collect
-from .docs import DOCS_PAGE, updated, write
+from .docs import DOCS_PAGE, write, write_map
 
 DEFAULT_OUTPUT = "artifacts/trace"
 
@@ -29,7 +31,5 @@ def command(docs: bool, output: Path) -> None:
         changed = write()
         click.echo(f"{DOCS_PAGE}: {'rewritten' if changed else 'already up to date'}")
         return
-    output.mkdir(parents=True, exist_ok=True)
-    page = output / DOCS_PAGE.name
-    page.write_text(updated(DOCS_PAGE.read_text(encoding="utf-8"), collect()), encoding="utf-8")
+    page = write_map(output, collect(), datetime.now())
     click.echo(f"Traceability: {page}")

@@ -4,17 +4,22 @@
 between the two markers of docs/traceability.md and leaves the prose around them alone;
 tests/tools/test_traceability.py fails while the page is stale. Each requirement shows the
 article's words, the gloss, and the tests, flows and model transitions that check it; tests are
-named without their parameters (one line per test function, whatever the variant).
+named without their parameters (one line per test function, whatever the variant). Without
+``--docs`` the command writes the page into its output folder instead (``write_map``), with the
+same facts as JSON beside it (``map_data``: for machines and the results page, docs/results.md).
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
-from ..harness.flows import Declaration, declarations
+from ..harness.flows import declarations
 from ..model.graph import MODEL, Transition
-from .coverage import MARKER, ROOT, Check, TraceMap, collect
+from .coverage import MARKER, ROOT, SUITE, Check, TraceMap, collect
 from .requirements import Requirement, Section, load
 
 DOCS_PAGE = ROOT / "docs" / "traceability.md"
@@ -23,89 +28,151 @@ END = "<!-- trace:end -->"
 REGENERATE = ".venv/bin/weilidai trace --docs (make trace)"
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A requirement of the article with everything that checks it."""
+
+    requirement: Requirement
+    section: Section  # its part of the article
+    tests: dict[str, list[str]]  # each test function, with its ways other than its own marker
+    flows: list[str]  # the flows that list it
+    transitions: list[Transition]  # the model's transitions that list it
+
+
 def functions(checks: Iterable[Check]) -> dict[str, list[str]]:
-    """Return each test function among ``checks`` with the ways it checks (flows, the model)."""
+    """Return each test function among ``checks`` with the ways it checks, in words: ``flow
+    close_account``, ``the model's transitions``."""
     ways: dict[str, list[str]] = {}
     for check in checks:
         mine = ways.setdefault(check.function, [])
         for way in check.ways:
             kind, _, name = way.partition(" ")
-            shown = {"transition": "the model's transitions", "flow": f"flow `{name}`"}.get(
-                kind, way
-            )
-            if shown != MARKER and shown not in mine:
-                mine.append(shown)
+            said = {"transition": "the model's transitions", "flow": f"flow {name}"}.get(kind, way)
+            if said != MARKER and said not in mine:
+                mine.append(said)
     return ways
 
 
-def _flows(requirement: Requirement, flows: list[Declaration]) -> list[str]:
-    return [declared.name for declared in flows if requirement.id in declared.requirements]
+def checked(trace: TraceMap, sections: tuple[Section, ...]) -> list[Checked]:
+    """Return every requirement, in the article's order, with what checks it."""
+    flows = declarations()
+    checks = trace.checks()
+    return [
+        Checked(
+            requirement=requirement,
+            section=section,
+            tests=functions(checks.get(requirement.id, [])),
+            flows=[declared.name for declared in flows if requirement.id in declared.requirements],
+            transitions=[t for t in MODEL.transitions if requirement.id in t.requirements],
+        )
+        for section in sections
+        for requirement in section.requirements
+    ]
 
 
-def _transitions(requirement: Requirement, transitions: Iterable[Transition]) -> list[str]:
-    return [f"`{t.key}` ({t.label})" for t in transitions if requirement.id in t.requirements]
+def _way(said: str) -> str:
+    kind, _, name = said.partition(" ")
+    return f"flow `{name}`" if kind == "flow" else said
 
 
-def _requirement(
-    requirement: Requirement, tests: dict[str, list[str]], flows: list[str], arrows: list[str]
-) -> str:
+def _requirement(one: Checked) -> str:
+    requirement = one.requirement
     lines = [f"### {requirement.id}", "", f"> {requirement.text}", "", requirement.gloss]
     if requirement.note:
         lines += ["", f"*Reading:* {requirement.note}"]
     if requirement.gap:
         lines += ["", f"**Not implemented by the portal:** {requirement.gap}"]
-    if tests:
+    if one.tests:
         lines += ["", "Checked by:", ""]
         lines += [
-            f"- `{function}`" + (f" ({', '.join(ways)})" if ways else "")
-            for function, ways in tests.items()
+            f"- `{function}`" + (f" ({', '.join(map(_way, ways))})" if ways else "")
+            for function, ways in one.tests.items()
         ]
     elif not requirement.gap:
         lines += ["", "**Checked by no test.**"]
-    if flows:
-        lines += ["", "Flows: " + ", ".join(f"`{name}`" for name in flows) + "."]
-    if arrows:
-        lines += ["", "Model transitions: " + ", ".join(arrows) + "."]
+    if one.flows:
+        lines += ["", "Flows: " + ", ".join(f"`{name}`" for name in one.flows) + "."]
+    if one.transitions:
+        arrows = ", ".join(f"`{t.key}` ({t.label})" for t in one.transitions)
+        lines += ["", f"Model transitions: {arrows}."]
     return "\n".join(lines)
 
 
 def generated(trace: TraceMap, sections: tuple[Section, ...] | None = None) -> str:
     """Return the generated section of docs/traceability.md, markers included."""
     sections = load() if sections is None else sections
-    flows = declarations()
-    checks = trace.checks()
+    every = checked(trace, sections)
     summary = [
         "| requirement | test functions | flows | model transitions |",
         "| --- | ---: | ---: | ---: |",
     ]
     parts: list[str] = []
-    every_function: set[str] = set()
-    gaps = 0
     for section in sections:
         parts.append(f"## {section.title}")
-        for requirement in section.requirements:
-            tests = functions(checks.get(requirement.id, []))
-            names = _flows(requirement, flows)
-            arrows = _transitions(requirement, MODEL.transitions)
-            every_function.update(tests)
-            gaps += bool(requirement.gap)
-            shown = "gap" if requirement.gap else str(len(tests))
+        for one in every:
+            if one.section != section:
+                continue
+            requirement = one.requirement
+            shown = "gap" if requirement.gap else str(len(one.tests))
             summary.append(
-                f"| [{requirement.id}](#{requirement.anchor}) | {shown} | {len(names)} "
-                f"| {len(arrows)} |"
+                f"| [{requirement.id}](#{requirement.anchor}) | {shown} | {len(one.flows)} "
+                f"| {len(one.transitions)} |"
             )
-            parts.append(_requirement(requirement, tests, names, arrows))
-    count = sum(len(section.requirements) for section in sections)
+            parts.append(_requirement(one))
+    functions_count = len({function for one in every for function in one.tests})
+    gaps = sum(bool(one.requirement.gap) for one in every)
     return "\n\n".join(
         [
             BEGIN,
-            f"{count} requirements in {len(sections)} parts of the article, checked by "
-            f"{len(every_function)} test functions; {gaps} the portal does not implement.",
+            f"{len(every)} requirements in {len(sections)} parts of the article, checked by "
+            f"{functions_count} test functions; {gaps} the portal does not implement.",
             "\n".join(summary),
             *parts,
             END,
         ]
     )
+
+
+def map_data(
+    trace: TraceMap, collected: datetime, sections: tuple[Section, ...] | None = None
+) -> dict[str, object]:
+    """Return the generated section's facts as data (for machines and the results page): each
+    requirement with the test functions, flows and model transitions that check it."""
+    sections = load() if sections is None else sections
+    every = checked(trace, sections)
+    return {
+        "command": "pytest --collect-only " + " ".join(SUITE),
+        "collected": collected.isoformat(timespec="seconds"),
+        "parts": [section.title for section in sections],
+        "test_functions": len({function for one in every for function in one.tests}),
+        "requirements": [
+            {
+                "id": one.requirement.id,
+                "section": one.section.title,
+                "text": one.requirement.text,
+                "gloss": one.requirement.gloss,
+                "note": one.requirement.note,
+                "gap": one.requirement.gap,
+                "tests": [
+                    {"function": function, "through": ways} for function, ways in one.tests.items()
+                ],
+                "flows": one.flows,
+                "transitions": [{"key": t.key, "label": t.label} for t in one.transitions],
+            }
+            for one in every
+        ],
+    }
+
+
+def write_map(output: Path, trace: TraceMap, collected: datetime) -> Path:
+    """Write this page, regenerated from ``trace``, into ``output`` with its facts as JSON
+    beside it (``map_data``); return the page's path."""
+    output.mkdir(parents=True, exist_ok=True)
+    page = output / DOCS_PAGE.name
+    page.write_text(updated(DOCS_PAGE.read_text(encoding="utf-8"), trace), encoding="utf-8")
+    data = map_data(trace, collected)
+    page.with_suffix(".json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return page
 
 
 def updated(page: str, trace: TraceMap) -> str:

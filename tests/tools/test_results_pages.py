@@ -34,6 +34,7 @@ from e2e.report.history import HISTORY, current_commit
 from e2e.report.kinds import KINDS
 from e2e.run.cli import FlowResult
 from e2e.trace.coverage import TraceMap
+from e2e.trace.docs import write_map
 from e2e.trace.report import render_results, results_data
 from e2e.trace.requirements import load as load_article
 from e2e.walkthrough import gallery
@@ -218,6 +219,23 @@ def traceability(artifacts: Path) -> None:
     (out / "traceability.json").write_text(json.dumps(data), encoding="utf-8")
 
 
+UNCHECKED = "STOP-NO-BUTTON"
+
+
+def trace_map(artifacts: Path) -> None:
+    """weilidai trace's map: a test per requirement but one, and a flow's test of another."""
+    tests = {
+        f"tests/test_x.py::test_{r.id.lower()}": ((r.id, "marker"),)
+        for section in load_article()
+        for r in section.requirements
+        if r.id != UNCHECKED and not r.gap
+    }
+    tests["e2e/tests/test_closure.py::test_blocked[A]"] = (
+        ("CLOSE-BLOCK-OWED", "flow blocked_then_repay"),
+    )
+    write_map(artifacts / "trace", TraceMap(tests), datetime(2026, 12, 5, 11, 0))
+
+
 BENCH = {
     "machine": {
         "nproc": 2,
@@ -299,7 +317,7 @@ def soak(artifacts: Path) -> None:
 
 # The mutants before the regression report: the checks' report leaves their folder alone.
 EVERY_TOOL = (main_run, walkthroughs, pytest_html, mutants, regression, a11y, model, traceability)
-EVERY_TOOL += (bench, soak)
+EVERY_TOOL += (trace_map, bench, soak)
 
 
 @pytest.fixture
@@ -398,6 +416,7 @@ def test_every_result_gets_a_card_a_page_and_links_that_work(everything: Path):
     assert "FAILED: 1 serious or critical" in said["a11y"]
     assert "1 of 2 journeys passed; A: 1/" in said["model"]
     assert "1 failed" in said["traceability"]
+    assert f"; checked by no test: {UNCHECKED}" in said["trace"]
     assert "1 flaky" in said["soak"]
     for key, page in PAGES.items():
         assert (everything / page).is_file(), key
@@ -410,7 +429,16 @@ def test_the_landing_page_says_at_a_glance_what_failed(everything: Path):
     glance = re.search(r'<p class="verdict failed">(.*?)</p>', text, re.S)
     assert glance is not None
     named = re.findall(r'href="#(\w+)"', glance.group(1))
-    assert named == ["run", "regression", "mutants", "a11y", "model", "traceability", "soak"]
+    assert named == [
+        "run",
+        "regression",
+        "mutants",
+        "a11y",
+        "model",
+        "traceability",
+        "trace",
+        "soak",
+    ]
 
 
 def test_every_page_has_a_language_one_heading_and_text_for_every_image(everything: Path):
@@ -504,6 +532,32 @@ def test_the_mutants_remove_only_what_their_last_run_left(everything: Path):
     assert (everything / "regression/index.html").is_file()  # the checks' report, beside it
 
 
+def test_the_trace_map_shows_what_checks_each_requirement_and_links_only_within(
+    everything: Path,
+):
+    build(everything)
+    page = Page(everything / "trace/index.html")
+    text = (everything / "trace/index.html").read_text(encoding="utf-8")
+    data = json.loads((everything / "trace/traceability.json").read_text(encoding="utf-8"))
+
+    assert {r["id"] for r in data["requirements"]} <= page.ids
+    owed = next(r for r in data["requirements"] if r["id"] == "CLOSE-BLOCK-OWED")
+    assert {
+        "function": "e2e/tests/test_closure.py::test_blocked",
+        "through": ["flow blocked_then_repay"],
+    } in owed["tests"]
+    assert "<code>e2e/tests/test_closure.py::test_blocked</code> (flow blocked_then_repay)" in text
+    assert owed["flows"] and all(f"<code>{flow}</code>" in text for flow in owed["flows"])
+    # Every link stays in the page or goes to the landing page or the JSON: none into docs/.
+    within = {"", "../index.html", "../trace/traceability.json"}
+    assert {link.split("#")[0] for link in page.links} <= within
+    assert "../index.html#traceability" in page.links
+    card = cards(everything / "index.html")["trace"]
+    assert f"unchecked {UNCHECKED}" in card
+    assert "traceability.md" not in card  # docs/traceability.md's text, its links relative to docs/
+    assert broken_links(everything) == []
+
+
 def test_with_nothing_run_every_result_is_listed_as_not_run_with_no_links(tmp_path: Path):
     index = build(tmp_path / "artifacts")
 
@@ -530,6 +584,8 @@ def test_with_nothing_run_every_result_is_listed_as_not_run_with_no_links(tmp_pa
         ("a11y", "a11y/index.json", '{"flows": 3}', "TypeError"),
         ("model", "model/report.json", '{"coverage": []}', "KeyError: 'journeys'"),
         ("traceability", "report/traceability.json", "null", "expected a JSON object"),
+        ("trace", "trace/traceability.json", "[]", "expected a JSON object"),
+        ("trace", "trace/traceability.json", '{"requirements": []}', "KeyError: 'parts'"),
         ("bench", "bench/bench.json", '{"machine": {}}', "KeyError: 'overall'"),
         ("soak", "soak/summary.json", "{", "JSONDecodeError"),
     ],
@@ -556,12 +612,14 @@ def test_a_result_whose_tool_ran_before_it_wrote_json_links_what_there_is(everyt
     (everything / "a11y/index.json").unlink()
     (everything / "report/traceability.json").unlink()
     (everything / "regression/summary.json").unlink()
+    (everything / "trace/traceability.json").unlink()
 
     said = cards(build(everything))
 
     assert "written before index.json existed" in said["a11y"]
     assert "written before traceability.json existed" in said["traceability"]
     assert "written before summary.json existed" in said["regression"]
+    assert "written before traceability.json existed: weilidai trace" in said["trace"]
     assert not (everything / "a11y/index.html").exists()
     assert broken_links(everything) == []
 
