@@ -71,7 +71,7 @@ def test_a_failing_flow_stops_neither_the_run_nor_the_filming_and_the_page_opens
         expect(page.locator("article#run")).to_contain_text("1 of 2 flows passed")
         expect(page.get_by_role("table").first).to_contain_text("--mutant opt_out_ignored")
         broken, followed = follow_every_link(page, index)
-        assert broken == [], '\n'.join(broken)
+        assert broken == [], "\n".join(broken)
         assert followed >= 20  # both flows' screenshots and page, the film and its guides, JSON
         page.goto((run / "index.html").as_uri())
         strip = page.get_by_role(
