@@ -52,7 +52,7 @@ test: install  ## the fast gate: browserless tests on SQLite and PostgreSQL and 
 
 test-all: install  ## everything in depth: every test on both variants and databases, the test API fuzzed deeply, every mode in full, every regression check
 	rm -rf $(REPORT_DIR)
-	MODEL_EXAMPLES=300 MODEL_STEPS=30 CONTRACT_EXAMPLES=200 $(PYTEST) tests e2e/tests -q --variant A --variant B $(DATABASES) $(REPORT) $(REPORTED)
+	MODEL_EXAMPLES=300 MODEL_STEPS=30 CONTRACT_EXAMPLES=200 $(PYTEST) tests e2e/tests -q $(FAST_WORKERS) --variant A --variant B $(DATABASES) $(REPORT) $(REPORTED)
 	$(MAKE) --no-print-directory races $(REPORTED)
 	$(PYTEST) e2e/tests -q --locale en --variant A --variant B $(REPORTED)
 	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='--variant A --variant B' $(REPORTED)
