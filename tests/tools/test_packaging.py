@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import tomllib
+import uuid
 from importlib.metadata import entry_points
 from pathlib import Path
 
@@ -75,7 +76,9 @@ bad = Step("typo", MePage, lambda j, me: me.open_weilidai())
 
 
 def test_a_wrong_method_on_a_screen_is_a_type_error(tmp_path: Path):
-    module = tmp_path / "typo_step.py"
+    # A module name of its own each run: mypy's cache keeps a module's errors by its name and
+    # text, and would report an earlier run's file for the same typo_step.py.
+    module = tmp_path / f"typo_step_{uuid.uuid4().hex[:12]}.py"
     module.write_text(TYPO_STEP, encoding="utf-8")
     # The project's own cache (.mypy_cache, which make lint warms first in CI): only the new
     # module is checked then, 2 s instead of 13 s for the whole harness behind its imports.
