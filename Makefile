@@ -46,7 +46,7 @@ MODEL_ON_POSTGRES := tests/model/test_state_machine.py::test_random_journeys_kee
 
 test: install  ## the fast gate: browserless tests on SQLite and PostgreSQL and browser tests once, then one flow in a remote browser and one against gunicorn
 	rm -rf $(REPORT_DIR)
-	$(PYTEST) tests e2e/tests -q $(FAST_WORKERS) $(DATABASES) --deselect '$(MODEL_ON_POSTGRES)' $(REPORT) $(REPORTED)
+	$(PYTEST) tests e2e/tests -q $(FAST_WORKERS) $(DATABASES) -m 'not deep' --deselect '$(MODEL_ON_POSTGRES)' $(REPORT) $(REPORTED)
 	$(MAKE) --no-print-directory -j2 --output-sync=target smoke-remote-browser smoke-prod-portal $(REPORTED)
 	@echo "Report: $(REPORT_DIR)/index.html"
 

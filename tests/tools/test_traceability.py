@@ -101,7 +101,12 @@ def test_an_unknown_id_or_flow_stops_the_run_naming_it(tmp_path: Path) -> None:
     assert "@pytest.mark.flow('no_such_flow') names no flow" in done.stderr
 
 
-@pytest.mark.parametrize("workers", [[], ["-n", "2"]], ids=["one process", "xdist -n 2"])
+# Under xdist the results come back from the workers: the deep case, three pytest processes.
+@pytest.mark.parametrize(
+    "workers",
+    [[], pytest.param(["-n", "2"], marks=pytest.mark.deep)],
+    ids=["one process", "xdist -n 2"],
+)
 def test_the_last_results_name_each_tests_outcome(tmp_path: Path, workers: list[str]) -> None:
     (tmp_path / "test_marked.py").write_text(MARKED_TESTS, encoding="utf-8")
     page = tmp_path / "out" / "traceability.md"
