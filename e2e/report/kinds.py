@@ -102,6 +102,20 @@ def _run_flow(entry: dict[str, Any], folder: Path) -> RunFlow:
     )
 
 
+def _data_beside(
+    result: Result, artifacts: Path, relative: str, otherwise: str
+) -> dict[str, Any] | None:
+    """Read a result's JSON at ``relative`` and name it the result's data; or, when its tool ran
+    before it wrote that JSON, mark the result unknown, saying ``otherwise``, and return None."""
+    if not (artifacts / relative).is_file():
+        result.status = UNKNOWN
+        result.summary = f"written before {Path(relative).name} existed: {otherwise}"
+        return None
+    result.data = relative
+    data: dict[str, Any] = read_json(artifacts / relative, dict)
+    return data
+
+
 def fill_run(result: Result, artifacts: Path, pages: Pages) -> None:
     """The main run: report.json, a line per flow; a screenshot per step in <flow>/NN.png."""
     folder = artifacts / "run"
@@ -188,13 +202,9 @@ def fill_tests(result: Result, artifacts: Path, pages: Pages) -> None:
 def fill_regression(result: Result, artifacts: Path, pages: Pages) -> None:
     """The regression report: its own index.html, the verdicts in summary.json beside it."""
     result.page = "regression/index.html"
-    summary = artifacts / "regression/summary.json"
-    if not summary.is_file():
-        result.status = UNKNOWN
-        result.summary = "written before summary.json existed: its page has the verdicts"
+    data = _data_beside(result, artifacts, "regression/summary.json", "its page has the verdicts")
+    if data is None:
         return
-    result.data = "regression/summary.json"
-    data = read_json(summary, dict)
     flows = data["flows"]
     drifted = [str(flow["flow"]) for flow in flows if flow["drifted"]]
     result.status = verdict(len(drifted), len(flows))
@@ -284,12 +294,9 @@ def fill_a11y(result: Result, artifacts: Path, pages: Pages) -> None:
     """The axe-core audit: index.json (and index.md) with a JSON file per screen."""
     folder = artifacts / "a11y"
     result.links = [Link("Markdown", "a11y/index.md")]
-    if not (folder / "index.json").is_file():
-        result.status = UNKNOWN
-        result.summary = "written before index.json existed: see its Markdown"
+    data = _data_beside(result, artifacts, "a11y/index.json", "see its Markdown")
+    if data is None:
         return
-    result.data = "a11y/index.json"
-    data = read_json(artifacts / result.data, dict)
     for flow in data["flows"]:
         for screen in flow["screens"]:
             screen["href"] = screen["file"] if (folder / screen["file"]).is_file() else ""
@@ -378,14 +385,10 @@ def fill_model(result: Result, artifacts: Path, pages: Pages) -> None:
 
 def fill_traceability(result: Result, artifacts: Path, pages: Pages) -> None:
     """The article traced in make test's run: traceability.json beside traceability.md."""
-    folder = artifacts / "report"
     result.links = [Link("Markdown", "report/traceability.md")]
-    if not (folder / "traceability.json").is_file():
-        result.status = UNKNOWN
-        result.summary = "written before traceability.json existed: see its Markdown"
+    data = _data_beside(result, artifacts, "report/traceability.json", "see its Markdown")
+    if data is None:
         return
-    result.data = "report/traceability.json"
-    data = read_json(artifacts / result.data, dict)
     counts: dict[str, int] = data["counts"]
     failed = counts.get(FAILED, 0)
     result.status = verdict(failed, sum(counts.values()))
@@ -404,12 +407,9 @@ def fill_trace(result: Result, artifacts: Path, pages: Pages) -> None:
     to docs/, so it is not linked from here: the page rendered from the JSON is what to read.
     """
     page = "trace/index.html"
-    if not (artifacts / "trace/traceability.json").is_file():
-        result.status = UNKNOWN
-        result.summary = "written before traceability.json existed: weilidai trace writes it"
+    data = _data_beside(result, artifacts, "trace/traceability.json", "weilidai trace writes it")
+    if data is None:
         return
-    result.data = "trace/traceability.json"
-    data = read_json(artifacts / result.data, dict)
     requirements = data["requirements"]
     unchecked = [r for r in requirements if not r["tests"] and not r["gap"]]
     gaps = sum(bool(r["gap"]) for r in requirements)
