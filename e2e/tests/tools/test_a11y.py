@@ -31,12 +31,7 @@ def sms_code_unlabelled(tmp_path: Path) -> Iterator[LivePortal]:
     portal.stop()
 
 
-# The first language is the gate's; the others are the deep case: the same screens, another
-# catalogue (make test-all).
-@pytest.mark.parametrize(
-    "locale",
-    [LOCALES[0], *(pytest.param(locale, marks=pytest.mark.deep) for locale in LOCALES[1:])],
-)
+@pytest.mark.parametrize("locale", LOCALES)
 def test_every_screen_of_closing_an_account_passes_the_audit(
     browser: Browser, own_portal: LivePortal, locale: str
 ):

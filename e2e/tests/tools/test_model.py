@@ -66,7 +66,6 @@ def test_covering_paths_through_refusals_locks_and_the_closure_pass(
     assert (tmp_path / "model.mmd").read_text(encoding="utf-8").startswith("stateDiagram-v2")
 
 
-@pytest.mark.deep  # walks twice; the covering paths above drive the same hands once
 def test_a_random_walk_replays_from_its_seed(
     browser: Browser, own_portal: LivePortal, labels: Labels, tmp_path: Path
 ) -> None:

@@ -191,7 +191,6 @@ def test_gallery_renders_and_every_video_loads(recording: Recording, page: Page)
 
 
 @pytest.mark.owns_portal  # resets the portal: in-process, or external with --reset-external
-@pytest.mark.deep  # records a flow a second time
 def test_guide_screenshots_are_the_same_from_run_to_run(
     recording: Recording, browser: Browser, live_portal: LivePortal, tmp_path: Path
 ):
