@@ -167,8 +167,8 @@ test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
 	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
 
-smoke-remote-browser: install  ## one flow in the browser of a `playwright run-server` on loopback
-	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW)'
+smoke-remote-browser: install  ## one flow, in English, in the browser of a `playwright run-server` on loopback
+	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW) --locale en'
 
 smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2 workers (DATABASE=postgres: on PostgreSQL)
 	$(WITH_DATABASE) bash scripts/with_server.sh gunicorn \
