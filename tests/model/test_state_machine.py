@@ -40,7 +40,7 @@ from e2e.model.walk import (
 )
 from e2e.regression.mutants import apply_mutant
 
-EXAMPLES = int(os.environ.get("MODEL_EXAMPLES", "40"))
+EXAMPLES = int(os.environ.get("MODEL_EXAMPLES", "25"))
 MUTANT = os.environ.get("PORTAL_MUTANT")
 SHRUNK = Path("artifacts/model/shrunk.json")
 STEPS = int(os.environ.get("MODEL_STEPS", "20"))
