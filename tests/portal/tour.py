@@ -10,7 +10,7 @@ i18n tests tour in English and in Chinese and read every page.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -267,10 +267,12 @@ def signed_out_tour(client: FlaskClient) -> list[Page]:
     return me.pages
 
 
-def every_page(client_for: Callable[[], FlaskClient], words: Words) -> list[Page]:
-    """Tour every state on both variants, the identity checks and the visitor's pages."""
+def every_page(
+    client_for: Callable[[], FlaskClient], words: Words, variants: Sequence[str] = ("A", "B")
+) -> list[Page]:
+    """Tour every state on ``variants``, the identity checks and the visitor's pages."""
     pages: list[Page] = []
-    for variant in ("A", "B"):
+    for variant in variants:
         for scenario in STATES:
             pages += tour(client_for(), scenario, words, variant=variant)
     pages += verification_tour(client_for(), words)
