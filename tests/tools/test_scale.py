@@ -57,6 +57,7 @@ def ids_of(run: subprocess.Popen[str]) -> list[str]:
     return [line for line in out.splitlines() if "::" in line]
 
 
+@pytest.mark.deep  # four collections of the browser suite side by side, 10 s of the gate
 def test_shards_partition_the_suite():
     everything = collected()
     shards = [
