@@ -25,7 +25,8 @@ REPORT := --html=$(REPORT_DIR)/index.html --self-contained-html --output=$(REPOR
 	--screenshot only-on-failure --video retain-on-failure
 TRACES := --tracing retain-on-failure
 REPORTED := || { echo "Report: $(REPORT_DIR)/index.html"; exit 1; }
-# The one flow the other modes run as their smoke in make test.
+# The one flow the other modes run as their smoke in make test, each on one variant (the browser
+# suite walks it on both).
 SMOKE_FLOW := -k test_invited_person_closes_account_and_application_is_pending
 
 help:  ## list the targets, each with what it does
@@ -172,12 +173,12 @@ test-prod-portal: install  ## the e2e suite (or SCALE_SUBSET) against the portal
 	    '$(PYTEST) e2e/tests -q -n 2 $(SCALE_SUBSET) --base-url http://127.0.0.1:$$PORT && $(PYTEST) e2e/tests -q -p no:xdist $(SCALE_SUBSET) -m owns_portal --reset-external --base-url http://127.0.0.1:$$PORT'
 
 smoke-remote-browser: install  ## one flow, in English, in the browser of a `playwright run-server` on loopback
-	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW) --locale en'
+	$(MAKE) --no-print-directory test-remote-browser SCALE_SUBSET='$(SMOKE_FLOW) --variant B --locale en'
 
 smoke-prod-portal: install  ## one flow against the portal under gunicorn with 2 workers (DATABASE=postgres: on PostgreSQL)
 	$(WITH_DATABASE) bash scripts/with_server.sh gunicorn \
 	    'env DATABASE_URL=$(PROD_DATABASE_URL) MOCK_PORTAL_TEST_API=1 .venv/bin/gunicorn -c python:mock_portal.gunicorn_conf --bind 127.0.0.1:$$PORT --workers 2' \
-	    '$(PYTEST) e2e/tests -q $(SMOKE_FLOW) --base-url http://127.0.0.1:$$PORT'
+	    '$(PYTEST) e2e/tests -q $(SMOKE_FLOW) --variant A --base-url http://127.0.0.1:$$PORT'
 
 # Bench and soak: docs/performance.md
 .PHONY: soak bench
