@@ -75,7 +75,7 @@ def result_of(outcome: Outcome, folder: Path) -> FlowResult:
     """Return the report line of one driven flow."""
     return FlowResult(
         flow=outcome.flow.name,
-        title=outcome.flow.title,
+        title=outcome.flow.own_title,
         variant=outcome.flow.variant,
         passed=outcome.passed,
         seconds=round(outcome.seconds, 2),
