@@ -3,8 +3,8 @@ audit, the regression checks, the model's walks, the plugin in another project, 
 a portal of its own for those that reset it.
 
 Every test in this folder is ``deep``: ``make test`` leaves them out, ``make test-all`` and the
-browser suite's CI shards run them. They are about 120 s of the two workers' time, a third of
-the fast gate, which keeps the browserless checks of the same tools (their flags, pages and
+browser suite's CI shards run them. They were 121 s of the two workers' 445 s in the fast
+gate, which keeps the browserless checks of the same tools (their flags, pages and
 reports, in tests/tools) and the browser suite proper (docs/writing-tests.md#deep-tests).
 """
 
